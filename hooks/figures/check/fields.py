@@ -1,0 +1,103 @@
+"""Check each metric record's fields and turn a valid record into a :class:`Metric`."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from ..parse.frontmatter import Node
+from ..parse.metrics import Record
+from ..schema import LANGUAGES, QUALIFIERS, Category, Metric, Problem
+
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+REQUIRED = ("id", "value", "qualifier", "category", "unit", "label")
+FLAGS = ("person_times", "cumulative", "in_total")
+KNOWN = (*REQUIRED, *FLAGS, "cue")
+
+
+def metric(record: Record, *, file: str, section: str,
+           categories: dict[str, Category]) -> tuple[Metric | None, list[Problem]]:
+    """Check one Chinese-page record; a :class:`Metric` when nothing is wrong."""
+    problems: list[Problem] = []
+    mid = record.id
+
+    def report(line: int, message: str) -> None:
+        problems.append(Problem(file, line, message, mid))
+
+    for name, node in record.fields.items():
+        if name not in KNOWN:
+            report(node.line, f"unknown field '{name}' (known fields: {', '.join(KNOWN)})")
+    for name in REQUIRED:
+        if name not in record.fields:
+            report(record.line, f"missing field '{name}'")
+    fields = record.fields
+    if "id" in fields and (not isinstance(fields["id"].value, str) or not ID.match(fields["id"].value)):
+        report(fields["id"].line, f"'id' must be kebab-case (like 'lecture-teams'), not {fields['id'].value!r}")
+    value = _value(fields.get("value"), report)
+    if "qualifier" in fields and fields["qualifier"].value not in QUALIFIERS:
+        report(fields["qualifier"].line,
+               f"unknown qualifier {fields['qualifier'].value!r} (use one of: {', '.join(QUALIFIERS)})")
+    if "category" in fields and fields["category"].value not in categories:
+        report(fields["category"].line,
+               f"unknown category {fields['category'].value!r} (use one of: {', '.join(categories)})")
+    texts = {name: _bilingual(fields.get(name), name, report, required=True) for name in ("unit", "label")}
+    cue = _bilingual(fields.get("cue"), "cue", report, required=False)
+    flags = {name: _flag(fields.get(name), name, report) for name in FLAGS}
+    if texts["unit"] and flags["person_times"] is not None:
+        says_person_times = "人次" in texts["unit"]["zh"]
+        if says_person_times != bool(flags["person_times"]):
+            report(fields["unit"].line, "unit 人次 counts visits, not people: it needs person_times: true"
+                   if says_person_times else "person_times: true needs the unit 人次")
+    if problems:
+        return None, problems
+    return Metric(
+        id=mid, section=section, value=value, qualifier=fields["qualifier"].value,
+        category=fields["category"].value, unit=texts["unit"], label=texts["label"],
+        person_times=bool(flags["person_times"]), cumulative=bool(flags["cumulative"]),
+        in_total=flags["in_total"] if flags["in_total"] is not None else True,
+        cue=cue or {}, file=file, line=record.line,
+    ), []
+
+
+def _value(node: Node | None, report) -> Decimal | None:
+    if node is None:
+        return None
+    raw: Any = node.value
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        report(node.line, f"'value' must be a plain number (write 1658.7万 as 16587000, "
+                          f"1,440 as 1440), not {raw!r}")
+        return None
+    if raw < 0:
+        report(node.line, f"'value' must not be negative, not {raw!r}")
+        return None
+    return Decimal(str(raw))
+
+
+def _bilingual(node: Node | None, name: str, report, *, required: bool) -> dict[str, str] | None:
+    if node is None:
+        return None
+    children = node.children if isinstance(node.children, dict) else None
+    if children is None:
+        report(node.line, f"'{name}' must have a 'zh' and an 'en' text, like {name}: {{zh: …, en: …}}")
+        return None
+    out = {}
+    for key, child in children.items():
+        if key not in LANGUAGES:
+            report(child.line, f"'{name}' has an unknown language '{key}' (use zh and en)")
+        elif not isinstance(child.value, str) or not child.value.strip():
+            report(child.line, f"'{name}.{key}' must be a non-empty text")
+        else:
+            out[key] = child.value.strip()
+    for lang in LANGUAGES if required else ():
+        if lang not in children:
+            report(node.line, f"'{name}' is missing its '{lang}' text")
+    return out if (not required or len(out) == len(LANGUAGES)) else None
+
+
+def _flag(node: Node | None, name: str, report) -> bool | None:
+    if node is None:
+        return False if name != "in_total" else None
+    if not isinstance(node.value, bool):
+        report(node.line, f"'{name}' must be true or false, not {node.value!r}")
+        return None
+    return node.value

@@ -1,0 +1,67 @@
+"""Check that each figure is stated by its page's own prose, and find the sentence it is in.
+
+A metric matches a number in the prose when the value and the qualifier agree: 超5000 is
+``over`` 5000, 近6万 is ``nearly`` 60000. When the number appears in several sentences, the
+metric's ``cue`` (a few words of its sentence) says which one is meant.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..parse import numbers
+from ..parse.prose import Sentence
+from ..schema import Metric, Problem
+
+_CUMULATIVE = {"zh": ("累计",), "en": ("cumulative",)}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a metric is stated: the sentence, in one language's page."""
+
+    metric: str
+    lang: str
+    sentence: Sentence
+
+
+def locate(metric: Metric, sentences: list[Sentence], *, lang: str,
+           file: str) -> tuple[Anchor | None, list[Problem]]:
+    """Find the one sentence of ``sentences`` that states ``metric``."""
+    found, wrong_qualifier = [], []
+    cue = metric.cue.get(lang)
+    for sentence in sentences:
+        if cue and cue not in sentence.text:
+            continue
+        for mention in numbers.find(sentence.text, lang):
+            if mention.kind != numbers.FIGURE or mention.value != metric.value:
+                continue
+            (found if mention.qualifier == metric.qualifier else wrong_qualifier).append((sentence, mention))
+    places = list(dict.fromkeys(sentence for sentence, _ in found))
+    if len(places) == 1:
+        return Anchor(metric.id, lang, places[0]), _cumulative(metric, places[0], lang, file)
+    if len(places) > 1:
+        lines = ", ".join(str(s.line) for s in places)
+        return None, [Problem(file, places[0].line,
+                              f"the figure {_show(metric)} is stated in {len(places)} sentences "
+                              f"(lines {lines}); add cue.{lang} with a few words of the right one",
+                              metric.id)]
+    if wrong_qualifier:
+        sentence, mention = wrong_qualifier[0]
+        return None, [Problem(file, sentence.line,
+                              f"the prose says '{mention.text}' ({mention.qualifier}), "
+                              f"but the metric's qualifier is '{metric.qualifier}'", metric.id)]
+    where = f" in a sentence containing '{cue}'" if cue else ""
+    return None, [Problem(file, metric.line if lang == "zh" else 1,
+                          f"the page's prose does not state the figure {_show(metric)}{where}",
+                          metric.id)]
+
+
+def _cumulative(metric: Metric, sentence: Sentence, lang: str, file: str) -> list[Problem]:
+    if metric.cumulative and lang == "zh" and not any(w in sentence.text for w in _CUMULATIVE[lang]):
+        return [Problem(file, sentence.line,
+                        "cumulative: true, but the sentence does not say 累计", metric.id)]
+    return []
+
+
+def _show(metric: Metric) -> str:
+    return f"{metric.number} ({metric.qualifier})"

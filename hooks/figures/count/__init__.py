@@ -1,0 +1,1 @@
+"""Counting: the statistics no single section shows."""

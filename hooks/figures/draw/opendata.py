@@ -1,0 +1,108 @@
+"""The open-data files: metrics.json, metrics.csv and a Frictionless datapackage.json.
+
+Output depends only on the metrics, never on the date or the machine, so that two builds of
+one commit give the same bytes.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ..schema import QUALIFIERS, Category, Metric
+from .anchors import anchor_id
+
+COLUMNS = ("id", "section", "value", "qualifier", "category", "person_times", "cumulative",
+           "unit_zh", "unit_en", "label_zh", "label_en", "url_zh", "url_en")
+
+
+def urls(metric: Metric, site_url: str) -> dict[str, str]:
+    """The address of the sentence stating ``metric``, in each language."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return {
+        "zh": f"{base}{metric.section}/#{anchor_id(metric.id)}",
+        "en": f"{base}en/{metric.section}/#{anchor_id(metric.id)}",
+    }
+
+
+def records(metrics: list[Metric], site_url: str) -> list[dict]:
+    return [
+        {
+            "id": m.id, "section": m.section, "value": m.number, "qualifier": m.qualifier,
+            "category": m.category, "person_times": m.person_times, "cumulative": m.cumulative,
+            "unit": dict(m.unit), "label": dict(m.label), "url": urls(m, site_url),
+        }
+        for m in metrics
+    ]
+
+
+def metrics_json(metrics: list[Metric], site_url: str) -> str:
+    return json.dumps({"metrics": records(metrics, site_url)}, ensure_ascii=False, indent=2) + "\n"
+
+
+def metrics_csv(metrics: list[Metric], site_url: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for r in records(metrics, site_url):
+        writer.writerow([
+            r["id"], r["section"], r["value"], r["qualifier"], r["category"],
+            str(r["person_times"]).lower(), str(r["cumulative"]).lower(),
+            r["unit"]["zh"], r["unit"]["en"], r["label"]["zh"], r["label"]["en"],
+            r["url"]["zh"], r["url"]["en"],
+        ])
+    return buffer.getvalue()
+
+
+def datapackage(categories: dict[str, Category], sections: list[str], *, name: str,
+                title: str, homepage: str) -> str:
+    def field(name: str, type_: str, description: str, format_: str | None = None,
+              **constraints) -> dict:
+        out = {"name": name, "type": type_, "description": description}
+        if format_:
+            out["format"] = format_
+        if type_ == "boolean":
+            out["trueValues"], out["falseValues"] = ["true"], ["false"]
+        if constraints:
+            out["constraints"] = constraints
+        return out
+
+    schema = {
+        "fields": [
+            field("id", "string", "Stable id of the figure, unique across the report",
+                  required=True, unique=True, pattern="^[a-z0-9]+(-[a-z0-9]+)*$"),
+            field("section", "string", "Slug of the report section that states the figure",
+                  required=True, enum=sections),
+            field("value", "number", "The figure as stated (1658.7万 is 16587000)", required=True),
+            field("qualifier", "string",
+                  "exact; over = more than (余, 超, 超过); nearly = just under (近); about (约)",
+                  required=True, enum=list(QUALIFIERS)),
+            field("category", "string", "Category from the report's controlled list",
+                  required=True, enum=list(categories)),
+            field("person_times", "boolean", "true: counts attendances (人次), not people"),
+            field("cumulative", "boolean", "true: a cumulative total (累计), not one year's"),
+            field("unit_zh", "string", "Unit, in Chinese"),
+            field("unit_en", "string", "Unit, in English"),
+            field("label_zh", "string", "What is counted, in Chinese"),
+            field("label_en", "string", "What is counted, in English"),
+            field("url_zh", "string", "The Chinese sentence that states the figure", "uri"),
+            field("url_en", "string", "The English sentence that states the figure", "uri"),
+        ],
+        "primaryKey": ["id"],
+    }
+    package = {
+        "profile": "tabular-data-package",
+        "name": name,
+        "title": title,
+        "homepage": homepage,
+        "resources": [{
+            "name": "metrics",
+            "path": "metrics.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": schema,
+        }],
+    }
+    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,1 @@
+"""Reading: front matter (with line numbers), metric records, prose sentences, numbers."""

@@ -1,0 +1,147 @@
+"""Find the numbers that prose states, with the qualifier the wording gives them.
+
+Chinese writes 1440, 1658.7万, 百万余, 4万余, 近6万, 超5000, 超过10万, 六个方面.
+English writes 1,440, 16.587 million, more than 1 million, nearly 60,000, nine.
+Years, dates, ordinals (第21届, 21st), versions (4.0版) and codes (12355) are found too,
+but marked as not being figures, so that they never match a metric.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+FIGURE = "figure"
+
+
+@dataclass(frozen=True)
+class Mention:
+    value: Decimal
+    qualifier: str  # exact | over | nearly | about
+    kind: str       # figure | year | date | ordinal | version | code
+    start: int
+    end: int
+    text: str
+
+
+def find(text: str, lang: str) -> list[Mention]:
+    """Every number in ``text``, in order."""
+    return _find_zh(text) if lang == "zh" else _find_en(text)
+
+
+# --- Chinese -------------------------------------------------------------------------------
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_PREFIX = {"超过": "over", "超": "over", "近": "nearly", "约": "about"}
+_MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
+# a Chinese-numeral count is a figure only before one of these measure words (or 万/余)
+_MEASURE = "个名人家支项场所间条大万余"
+
+_ZH = re.compile(
+    r"(?P<pre>超过|超|近|约)?"
+    r"(?:(?P<num>(?<![\d.])\d+(?:\.\d+)?(?![\d.]))"
+    r"|(?P<cn>(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?=[" + _MEASURE + r"])))"
+    r"(?P<mult>[万亿])?(?P<yu>余)?"
+)
+
+
+def _find_zh(text: str) -> list[Mention]:
+    out = []
+    for m in _ZH.finditer(text):
+        if m.group("num"):
+            value = Decimal(m.group("num"))
+        else:
+            value = _chinese_numeral(m.group("cn"))
+            if value is None:
+                continue
+        if m.group("mult"):
+            value *= _MULTIPLIER[m.group("mult")]
+        qualifier = "over" if m.group("yu") else _ZH_PREFIX.get(m.group("pre") or "", "exact")
+        kind = _zh_kind(text, m)
+        out.append(Mention(value, qualifier, kind, m.start(), m.end(), m.group(0)))
+    return out
+
+
+def _chinese_numeral(chars: str) -> Decimal | None:
+    total, digit = 0, None
+    for ch in chars:
+        if ch in _CN_DIGITS:
+            if digit is not None:
+                return None  # 二三: not a number
+            digit = _CN_DIGITS[ch]
+        else:
+            total += (digit if digit is not None else 1) * _CN_UNITS[ch]
+            digit = None
+    return Decimal(total + (digit or 0))
+
+
+def _zh_kind(text: str, m: re.Match[str]) -> str:
+    before, after = text[max(0, m.start() - 1):m.start()], text[m.end():m.end() + 2]
+    if before == "第":
+        return "ordinal"
+    if after.startswith(("年", "月", "日", "届", "—", "-", "–")) and not m.group("mult"):
+        if m.group("cn") and after.startswith("年"):
+            return "date"  # 十年: a duration, not a count the report totals
+        return "year" if after[:1] in "年—-–" else "date"
+    if after.startswith("版"):
+        return "version"
+    if after.startswith("级"):
+        return "name"  # 千万级UP主: a class of influencer, not a count
+    digits = m.group("num") or ""
+    if len(digits) >= 5 and not m.group("mult") and after[:1] not in _MEASURE + "次":
+        return "code"  # 12355: a hotline number
+    return FIGURE
+
+
+# --- English -------------------------------------------------------------------------------
+
+_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten".split())}
+_EN_PREFIX = {
+    "more than": "over", "over": "over",
+    "nearly": "nearly", "almost": "nearly",
+    "about": "about", "around": "about", "approximately": "about",
+}
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December")
+_EN = re.compile(
+    r"(?<![\w.,-])(?:(?P<pre>more than|over|nearly|almost|about|around|approximately)\s+)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(_WORDS) + r")"
+    r"(?:\s+(?P<mult>million|billion))?"
+    r"(?P<suffix>st|nd|rd|th)?(?![\w,]\d|\w)",
+    re.I,
+)
+
+
+def _find_en(text: str) -> list[Mention]:
+    out = []
+    for m in _EN.finditer(text):
+        raw = m.group("num").lower()
+        value = Decimal(_WORDS[raw]) if raw in _WORDS else Decimal(raw.replace(",", ""))
+        if m.group("mult"):
+            value *= 1_000_000 if m.group("mult").lower() == "million" else 1_000_000_000
+        pre = (m.group("pre") or "").lower()
+        qualifier = _EN_PREFIX.get(" ".join(pre.split()), "exact")
+        out.append(Mention(value, qualifier, _en_kind(text, m), m.start(), m.end(), m.group(0)))
+    return out
+
+
+def _en_kind(text: str, m: re.Match[str]) -> str:
+    num = m.group("num")
+    before = text[max(0, m.start() - 12):m.start()]
+    after = text[m.end():m.end() + 12]
+    if m.group("suffix"):
+        return "ordinal"
+    if re.search(r"(?:version|No\.)\s*$", before, re.I):
+        return "version"
+    if re.match(r"\s*(?:" + _MONTHS + ")", after) or re.search(r"(?:" + _MONTHS + r")\s*$", before):
+        return "date"
+    if re.fullmatch(r"(19|20)\d\d", num) and not m.group("pre"):
+        return "year"
+    if re.fullmatch(r"\d{5,}", num):
+        return "code"  # 12355: a hotline number; figures this large are written with commas
+    if re.match(r"[–-]\d", after):
+        return "year"
+    return FIGURE

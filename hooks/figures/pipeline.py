@@ -1,0 +1,139 @@
+"""Read, check and count every figure of the site, once per set of source files.
+
+Nothing here depends on the language being built or on MkDocs: the result is the same for
+the Chinese and the English build, so the second one (and every ``mkdocs serve`` rebuild
+where no page changed) takes it from the cache.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .check import fields, ids, parity, prose, safety
+from .count.stats import Section, Statistics, compute
+from .parse import frontmatter, metrics as metric_records
+from .parse.prose import sentences
+from .schema import LANGUAGES, Category, Metric, Problem, load_categories
+
+_H1 = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", re.M)
+
+
+@dataclass
+class Analysis:
+    problems: list[Problem]
+    categories: dict[str, Category]
+    stats: Statistics
+    #: source path (``theory.md``, ``theory.en.md``) → (start, end, metric id) in its body
+    anchors: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    #: source path → the body the anchors' offsets refer to
+    bodies: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def metrics(self) -> list[Metric]:
+        return self.stats.metrics
+
+
+def source_path(page: str, lang: str) -> str:
+    """``theory.md`` → ``theory.en.md`` for English (the i18n suffix layout)."""
+    return page if lang == "zh" else re.sub(r"\.md$", f".{lang}.md", page)
+
+
+_cache: dict[str, tuple[tuple, Analysis]] = {}
+
+
+def analyse(docs_dir: Path, pages: list[str], categories_path: Path, *,
+            shown_dir: str = "docs") -> Analysis:
+    """Analyse ``pages`` (Chinese sources, in navigation order), cached by file stamps."""
+    paths = [docs_dir / source_path(p, lang) for p in pages for lang in LANGUAGES]
+    key = (tuple(pages), *(_stamp(p) for p in [*paths, categories_path]))
+    cached = _cache.get(str(docs_dir))
+    if cached and cached[0] == key:
+        return cached[1]
+    analysis = _analyse(docs_dir, pages, load_categories(categories_path), shown_dir)
+    _cache[str(docs_dir)] = (key, analysis)
+    return analysis
+
+
+def _stamp(path: Path) -> tuple:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return (str(path), None)
+    return (str(path), st.st_mtime_ns, st.st_size)
+
+
+def _analyse(docs_dir: Path, pages: list[str], categories: dict[str, Category],
+             shown_dir: str) -> Analysis:
+    problems: list[Problem] = []
+    sections: list[Section] = []
+    all_metrics: list[Metric] = []
+    anchors: dict[str, list[tuple[int, int, str]]] = {}
+    bodies: dict[str, str] = {}
+    for page in pages:
+        read = {lang: _read(docs_dir, source_path(page, lang), shown_dir) for lang in LANGUAGES}
+        for lang, parsed in read.items():
+            if parsed is not None:
+                problems.extend(parsed.problems)
+                bodies[source_path(page, lang)] = parsed.body
+        zh, en = read["zh"], read["en"]
+        if zh is None:
+            problems.append(Problem(f"{shown_dir}/{page}", 0, "the page does not exist"))
+            continue
+        records, found = metric_records.records(zh)
+        problems.extend(found)
+        if records is None:
+            continue
+        slug = page[:-3]
+        metrics = []
+        for record in records:
+            metric, found = fields.metric(record, file=zh.path, section=slug, categories=categories)
+            problems.extend(found)
+            if metric:
+                metrics.append(metric)
+        sections.append(Section(slug, {lang: _title(read[lang], slug) for lang in LANGUAGES}))
+        for lang, parsed in read.items():
+            if parsed is None:
+                continue
+            spans, found = _locate(metrics, parsed, lang)
+            anchors[source_path(page, lang)] = spans
+            problems.extend(found)
+        if en is not None:
+            en_records, found = metric_records.records(en)
+            problems.extend(found)
+            problems.extend(parity.compare(en_records or [], {m.id: m for m in metrics},
+                                           file=en.path, zh_file=zh.path))
+        all_metrics.extend(metrics)
+    problems.extend(ids.duplicates(all_metrics))
+    stats = compute(sections, all_metrics, categories)
+    return Analysis(problems, categories, stats, anchors, bodies)
+
+
+def _read(docs_dir: Path, relative: str, shown_dir: str) -> frontmatter.Page | None:
+    path = docs_dir / relative
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8")
+    shown = f"{shown_dir}/{relative}"
+    page = frontmatter.read_page(shown, text)
+    page.problems.extend(safety.scan(text, file=shown))
+    return page
+
+
+def _title(page: frontmatter.Page | None, slug: str) -> str:
+    if page is None:
+        return slug
+    match = _H1.search(page.body)
+    return match.group(1).strip() if match else slug
+
+
+def _locate(metrics: list[Metric], page: frontmatter.Page, lang: str):
+    found_sentences = sentences(page.body, lang, page.body_line)
+    spans, problems = [], []
+    for metric in metrics:
+        anchor, found = prose.locate(metric, found_sentences, lang=lang, file=page.path)
+        problems.extend(found)
+        if anchor:
+            spans.append((anchor.sentence.start, anchor.sentence.end, metric.id))
+    return spans, problems

@@ -1,0 +1,74 @@
+"""What a metric is: its fields, the qualifiers and the controlled list of categories."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+LANGUAGES = ("zh", "en")
+
+#: qualifier → what the Chinese text writes for it
+QUALIFIERS = {
+    "exact": "",
+    "over": "余 / 超 / 超过",
+    "nearly": "近",
+    "about": "约",
+}
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    zh: str
+    en: str
+
+    def label(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def load_categories(path: Path) -> dict[str, Category]:
+    """Read the controlled list of categories, in page order."""
+    with open(path, encoding="utf-8") as stream:
+        rows = yaml.safe_load(stream)
+    return {row["id"]: Category(row["id"], row["zh"], row["en"]) for row in rows}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing an editor must fix, reported as ``file:line: message (metric id)``."""
+
+    file: str
+    line: int
+    message: str
+    metric: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        suffix = f" ({self.metric})" if self.metric else ""
+        return f"{where}: {self.message}{suffix}"
+
+
+@dataclass
+class Metric:
+    """One figure stated by the report, as checked data."""
+
+    id: str
+    section: str
+    value: Decimal
+    qualifier: str
+    category: str
+    unit: dict[str, str]
+    label: dict[str, str]
+    person_times: bool = False
+    cumulative: bool = False
+    in_total: bool = True
+    cue: dict[str, str] = field(default_factory=dict)
+    file: str = ""
+    line: int = 0
+
+    @property
+    def number(self) -> int | float:
+        """The value as a JSON number: an int when it is whole."""
+        return int(self.value) if self.value == self.value.to_integral_value() else float(self.value)

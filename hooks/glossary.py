@@ -1,0 +1,53 @@
+"""The glossary of official terms: one list (``data/glossary.yml``), drawn on both glossary
+pages and used to check that the English pages translate each term the same way."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from figures.draw.html import environment
+
+MARKER = "<!-- glossary -->"
+
+
+@dataclass(frozen=True)
+class Term:
+    zh: str
+    en: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    title: dict[str, str]
+    terms: list[Term]
+
+
+def load(path: Path) -> list[Group]:
+    with open(path, encoding="utf-8") as stream:
+        data = yaml.safe_load(stream)
+    return [Group(g["title"], [Term(t["zh"], t["en"], t.get("note", "")) for t in g["terms"]])
+            for g in data["groups"]]
+
+
+def render(template_dir: str, groups: list[Group], lang: str) -> str:
+    return environment(template_dir).get_template("glossary/table.html").render(groups=groups, lang=lang)
+
+
+def terms_in(text: str, groups: list[Group]) -> list[Term]:
+    """The terms a Chinese text uses, longest first, so 团市委 does not also count as 市委."""
+    terms = sorted((t for g in groups for t in g.terms), key=lambda t: -len(t.zh))
+    found, masked = [], text
+    for term in terms:
+        if term.zh in masked:
+            found.append(term)
+            masked = masked.replace(term.zh, "\0" * len(term.zh))
+    return found
+
+
+def missing_translations(zh_text: str, en_text: str, groups: list[Group]) -> list[Term]:
+    """Terms the Chinese text uses whose official English rendering the English text lacks."""
+    lowered = " ".join(en_text.lower().split())
+    return [t for t in terms_in(zh_text, groups) if t.en.lower() not in lowered]

@@ -1,0 +1,172 @@
+"""MkDocs adapter for the report: a few lines per event, the work is in plain modules.
+
+- ``figures/``: front-matter metrics, parsed, checked, counted and drawn;
+- ``search/``: one search index per language;
+- ``glossary.py``: the official terms, drawn on the glossary pages.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import glossary
+import session
+from figures import pipeline
+from figures.draw import anchors, html, opendata
+from search.index import localise
+
+log = logging.getLogger("mkdocs.plugins.report")
+
+STATISTICS = "statistics.md"
+DATA_DIR = "data"
+_state: dict = {}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    session.current.serving = command == "serve"
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    session.current.start(_lang(config), config.site_dir)
+    analysis = pipeline.analyse(Path(config.docs_dir), _pages(config), _root(config) / "data/categories.yml")
+    _state.update(analysis=analysis, templates=_templates(config),
+                  glossary=glossary.load(_root(config) / "data/glossary.yml"))
+    if analysis.problems:
+        _report(analysis.problems)
+
+
+@event_priority(100)  # before other plugins change the Markdown the offsets refer to
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    analysis = _state["analysis"]
+    spans = analysis.anchors.get(page.file.src_uri)
+    if not spans or analysis.bodies.get(page.file.src_uri) != markdown:
+        return markdown
+    return anchors.insert(markdown, spans)
+
+
+def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang, slug = _lang(config), _slug(page)
+    stats = _state["analysis"].stats
+    if slug in stats.by_section and stats.by_section[slug]:
+        html_text = _after_h1(html_text, html.panel(_state["templates"], stats.by_section[slug], lang))
+    if _norm(page) == STATISTICS:
+        html_text = _fill_statistics(html_text, lang, page)
+    if glossary.MARKER in html_text:
+        html_text = html_text.replace(glossary.MARKER, glossary.render(_state["templates"], _state["glossary"], lang))
+    return _with_problems(html_text, lang)
+
+
+@event_priority(-50)  # after the search plugin wrote this language's index, before i18n merges
+def _write_language_outputs(*, config: MkDocsConfig) -> None:
+    lang, site = _lang(config), Path(config.site_dir)
+    prefix = "" if lang == session.DEFAULT_LANGUAGE else f"{lang}/"
+    index = site / "search" / "search_index.json"
+    if index.exists():
+        localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix)
+        session.current.keep(site / prefix / "search" / "search_index.json", localised.encode("utf-8"))
+    if lang == session.DEFAULT_LANGUAGE:
+        _write_open_data(config, site / DATA_DIR)
+        if (site / "404.html").exists():  # one 404.html serves every path: keep the default one
+            session.current.keep(site / "404.html", (site / "404.html").read_bytes())
+
+
+@event_priority(-200)  # after the i18n plugin has built every language and merged the indexes
+def _restore_outputs(*, config: MkDocsConfig) -> None:
+    session.current.restore()
+
+
+on_post_build = CombinedEvent(_write_language_outputs, _restore_outputs)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def _report(problems) -> None:
+    for problem in problems:
+        log.error(str(problem))
+    if session.current.serving:
+        log.error("The preview shows these problems at the top of every page until they are fixed.")
+        return
+    raise PluginError(f"{len(problems)} problem(s) in the report's pages; see above. Nothing was published.")
+
+
+def _with_problems(html_text: str, lang: str) -> str:
+    problems = _state["analysis"].problems
+    if not (problems and session.current.serving):
+        return html_text
+    items = "".join(f"<li><code>{_escape(str(p))}</code></li>" for p in problems)
+    title = "页面有错误,构建不会通过" if lang == "zh" else "The pages have errors: the build will fail"
+    return (f'<div class="admonition failure build-problems" role="alert"><p class="admonition-title">'
+            f"{title}</p><ul>{items}</ul></div>") + html_text
+
+
+def _fill_statistics(html_text: str, lang: str, page: Page) -> str:
+    data_url = "../" * (page.url.count("/") + (1 if lang != session.DEFAULT_LANGUAGE else 0)) + DATA_DIR + "/"
+    for block in html.BLOCKS:
+        marker = f"<!-- figures:{block} -->"
+        if marker in html_text:
+            rendered = html.statistics_block(_state["templates"], block, _state["analysis"].stats, lang,
+                                             data_url=data_url)
+            html_text = html_text.replace(marker, rendered)
+    return html_text
+
+
+def _write_open_data(config: MkDocsConfig, folder: Path) -> None:
+    analysis = _state["analysis"]
+    metrics = analysis.metrics
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "metrics.json").write_text(opendata.metrics_json(metrics, config.site_url or "/"), encoding="utf-8")
+    (folder / "metrics.csv").write_text(opendata.metrics_csv(metrics, config.site_url or "/"), encoding="utf-8")
+    (folder / "datapackage.json").write_text(opendata.datapackage(
+        analysis.categories, [s.slug for s in analysis.stats.sections],
+        name="cyl-shanghai-2023-evaluation-metrics", title=config.site_name,
+        homepage=config.site_url or ""), encoding="utf-8")
+
+
+def _after_h1(html_text: str, fragment: str) -> str:
+    end = html_text.find("</h1>")
+    return html_text if end < 0 else html_text[: end + 5] + fragment + html_text[end + 5:]
+
+
+def _pages(config: MkDocsConfig) -> list[str]:
+    return [item for item in _flatten(config.nav or []) if item.endswith(".md")]
+
+
+def _flatten(nav) -> list[str]:
+    out = []
+    for item in nav:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                out.extend(_flatten(value) if isinstance(value, list) else [value])
+    return out
+
+
+def _lang(config: MkDocsConfig) -> str:
+    return config.theme["language"]
+
+
+def _norm(page: Page) -> str:
+    return pipeline.source_path(page.file.src_uri.replace(".en.md", ".md"), "zh")
+
+
+def _slug(page: Page) -> str:
+    return _norm(page)[:-3]
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def _templates(config: MkDocsConfig) -> str:
+    return str(_root(config) / "overrides")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
