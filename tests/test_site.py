@@ -1,0 +1,124 @@
+"""The built site, as the public gets it: both languages, language links, search indexes."""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+from conftest import SITE_PATH
+from htmltext import article_text, links
+
+NOT_PAGES = {"assets", "search", "data", "stylesheets", "en"}
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _pages(root: Path) -> list[str]:
+    """Page folders relative to a language root: '' for the home page, 'theory/' …"""
+    out = []
+    for html in sorted(root.rglob("index.html")):
+        rel = html.parent.relative_to(root).as_posix()
+        if rel.split("/")[0] in NOT_PAGES:
+            continue
+        out.append("" if rel == "." else rel + "/")
+    return out
+
+
+def test_every_chinese_page_has_its_english_twin_and_back(site: Path):
+    zh, en = _pages(site), _pages(site / "en")
+    assert len(zh) >= 9
+    assert zh == en
+
+
+def test_html_lang_is_the_page_language_404_included(site: Path):
+    for page in _pages(site):
+        assert '<html lang="zh"' in (site / page / "index.html").read_text(encoding="utf-8"), page
+        assert '<html lang="en"' in (site / "en" / page / "index.html").read_text(encoding="utf-8"), page
+    not_found = (site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in not_found
+    assert 'lang="en"' in not_found and "Page not found" in not_found
+
+
+def test_language_links_point_at_the_twin(site: Path):
+    for page in _pages(site):
+        for lang, here, other_lang, twin in (("zh", page, "en", "en/" + page), ("en", "en/" + page, "zh", page)):
+            html = (site / here / "index.html").read_text(encoding="utf-8")
+            switch = [a["href"] for a in links(html, hreflang=other_lang) if "md-select__link" in a.get("class", "")]
+            assert len(switch) == 1, f"{here}: one switcher link to {other_lang}"
+            href = switch[0]
+            if href.startswith("/"):
+                assert href == SITE_PATH + twin, f"{here} → {href}"
+            else:
+                resolved = posixpath.normpath(posixpath.join("/" + here, href)) + "/"
+                assert resolved.replace("//", "/") == ("/" + twin).replace("//", "/") or \
+                    resolved == "/" + twin, f"{here} → {href} ({resolved})"
+
+
+def test_sitemap_lists_both_languages_with_hreflang(site: Path):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    base = "https://shyouth-open.github.io" + SITE_PATH
+    for page in _pages(site):
+        assert f'hreflang="zh" href="{base}{page}"' in sitemap, page
+        assert f'hreflang="en" href="{base}en/{page}"' in sitemap, page
+
+
+def test_each_search_index_holds_only_its_language(site: Path):
+    zh = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))
+    assert zh["docs"] and en["docs"]
+    for doc in zh["docs"]:
+        assert not doc["location"].startswith("en/")
+        assert HAN.search(doc["title"]), doc["title"]
+    for doc in en["docs"]:
+        assert not doc["location"].startswith("en/")  # relative to /en/, where the index lives
+        assert not HAN.search(doc["title"]), doc["title"]
+        # English text; the statistics page quotes a few Chinese words, the glossary all terms
+        if not doc["location"].startswith("glossary/"):
+            assert len(HAN.findall(doc["text"])) <= 0.2 * max(1, len(doc["text"].split())), doc["location"]
+    assert "stemmer" not in en["config"]["pipeline"]
+    assert r"\u200b" in zh["config"]["separator"]  # jieba's word breaks
+
+
+def test_english_pages_search_their_own_index(site: Path):
+    """Material resolves the index and result links against `base`: /en/ for English."""
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                       (site / "en/theory/index.html").read_text(encoding="utf-8"), re.S)
+    assert json.loads(config.group(1))["base"] == "../../en/"
+
+
+def test_no_page_loads_anything_from_another_host(site: Path):
+    pattern = re.compile(r'<(?:link|script|img|iframe|source)\b[^>]*(?:href|src)="(https?:)?//', re.I)
+    for html in site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for match in pattern.finditer(text):
+            tag = text[match.start():text.find(">", match.start()) + 1]
+            assert 'rel="canonical"' in tag or 'rel="alternate"' in tag, f"{html}: {tag}"
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, html
+        assert 'data-md-component="source"' not in text, f"{html}: would ask api.github.com"
+
+
+def test_statistics_page_and_open_data_exist_in_both_languages(site: Path):
+    for root in (site, site / "en"):
+        html = (root / "statistics/index.html").read_text(encoding="utf-8")
+        assert "<!-- figures:" not in html
+        assert '<svg role="img"' in html
+    data = json.loads((site / "data/metrics.json").read_text(encoding="utf-8"))
+    assert len(data["metrics"]) >= 50
+    assert (site / "data/metrics.csv").exists() and (site / "data/datapackage.json").exists()
+
+
+def test_every_figure_links_to_a_sentence_that_exists_in_both_languages(site: Path):
+    data = json.loads((site / "data/metrics.json").read_text(encoding="utf-8"))
+    base = "https://shyouth-open.github.io" + SITE_PATH
+    for metric in data["metrics"]:
+        for lang in ("zh", "en"):
+            url = metric["url"][lang]
+            assert url.startswith(base)
+            path, anchor = url[len(base):].split("#")
+            html = (site / path / "index.html").read_text(encoding="utf-8")
+            assert f'<span class="figure-source" id="{anchor}">' in html, url
+
+
+def test_section_pages_read_in_order_with_their_text(site: Path):
+    text = article_text((site / "theory/index.html").read_text(encoding="utf-8"))
+    assert text.index("(一)强化理论武装。") < text.index("(二)扎实开展主题教育。") < text.index("(三)深入推进")
