@@ -37,7 +37,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     analysis = pipeline.analyse(Path(config.docs_dir), _pages(config), _root(config) / "data/categories.yml")
     _state.update(analysis=analysis, templates=_templates(config),
                   glossary=glossary.load(_root(config) / "data/glossary.yml"))
-    if analysis.problems:
+    if analysis.problems and _lang(config) == session.DEFAULT_LANGUAGE:  # once per build
         _report(analysis.problems)
 
 

@@ -51,9 +51,14 @@ def locate(metric: Metric, sentences: list[Sentence], *, lang: str,
                               f"the prose says '{mention.text}' ({mention.qualifier}), "
                               f"but the metric's qualifier is '{metric.qualifier}'", metric.id)]
     where = f" in a sentence containing '{cue}'" if cue else ""
-    return None, [Problem(file, metric.line if lang == "zh" else 1,
-                          f"the page's prose does not state the figure {_show(metric)}{where}",
-                          metric.id)]
+    if lang == "zh":
+        return None, [Problem(file, metric.line,
+                              f"the page's prose does not state the figure {_show(metric)}{where}", metric.id)]
+    first = sentences[0].line if sentences else 1
+    return None, [Problem(file, first,
+                          f"the English prose does not state the figure {_show(metric)}{where} "
+                          f"(write it like 1,440, more than 5,000, nearly 60,000, 16.587 million); "
+                          f"the metric is defined at {metric.file}:{metric.line}", metric.id)]
 
 
 def _cumulative(metric: Metric, sentence: Sentence, lang: str, file: str) -> list[Problem]:
