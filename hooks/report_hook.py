@@ -106,7 +106,7 @@ def _with_problems(html_text: str, lang: str) -> str:
 
 
 def _fill_statistics(html_text: str, lang: str, page: Page) -> str:
-    data_url = "../" * (page.url.count("/") + (1 if lang != session.DEFAULT_LANGUAGE else 0)) + DATA_DIR + "/"
+    data_url = "../" * page.url.count("/") + DATA_DIR + "/"  # page.url holds en/ already
     for block in html.BLOCKS:
         marker = f"<!-- figures:{block} -->"
         if marker in html_text:

@@ -8,16 +8,14 @@ import pytest
 import yaml
 
 import glossary
-from conftest import ROOT
+from support import ROOT
 from figures import pipeline
 from figures.parse import numbers
 from figures.parse.frontmatter import read_page
 from figures.parse.prose import sentences
 from htmltext import article_text
 
-SOURCE = ROOT.parent / "shared/source/report-2023.zh.txt"
-if not SOURCE.exists():  # CI lays shared/ beside the clone; a developer's checkout too
-    SOURCE = Path(__file__).resolve().parents[2] / "shared/source/report-2023.zh.txt"
+SOURCE = ROOT / "data/source/report-2023.zh.txt"  # the official text, as published
 
 def _nav() -> list[str]:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

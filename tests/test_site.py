@@ -6,7 +6,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from conftest import SITE_PATH
+from support import SITE_PATH
 from htmltext import article_text, links
 
 NOT_PAGES = {"assets", "search", "data", "stylesheets", "en"}

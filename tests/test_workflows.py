@@ -1,0 +1,177 @@
+"""The GitHub Actions workflows: audited by zizmor, valid against the schema, and safe by design.
+
+Everything here runs offline: zizmor and check-jsonschema come from the virtualenv, and the
+schema check uses the schema vendored in check-jsonschema.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+CHECK = WORKFLOWS / "check.yml"
+DEPLOY = WORKFLOWS / "deploy.yml"
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+(?:/[^@]+)?@[0-9a-f]{40}$")
+
+
+def _tool(name: str) -> str:
+    """A command installed next to this Python (the virtualenv), else on PATH."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
+    assert found, f"{name} is not installed: run ./scripts/test (it installs requirements-dev.txt)"
+    return found
+
+
+def _run(command: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def _load(path: Path) -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1); put it back under its name.
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if True in data:
+        data["on"] = data.pop(True)
+    return data
+
+
+def _workflows() -> list[Path]:
+    return sorted([*WORKFLOWS.glob("*.yml"), *WORKFLOWS.glob("*.yaml")])
+
+
+def _steps(workflow: dict):
+    for job_id, job in workflow["jobs"].items():
+        for step in job.get("steps", []):
+            yield job_id, step
+
+
+def _triggers(workflow: dict) -> set[str]:
+    on = workflow["on"]
+    if isinstance(on, str):
+        return {on}
+    return set(on)
+
+
+# --- the two offline checkers --------------------------------------------------------------
+
+@pytest.mark.parametrize("persona", ["regular", "pedantic"])
+def test_zizmor_finds_nothing(persona):
+    # regular is zizmor's default; pedantic adds the code smells (e.g. write permissions
+    # without a comment saying why), and the workflows are clean at both.
+    result = _run([_tool("zizmor"), "--offline", "--no-progress", "--color", "never",
+                   "--persona", persona, "--strict-collection", str(WORKFLOWS.relative_to(ROOT))])
+    assert result.returncode == 0, f"zizmor ({persona}) reported findings:\n{result.stdout}\n{result.stderr}"
+
+
+def test_workflows_match_the_github_schema():
+    files = [str(p.relative_to(ROOT)) for p in _workflows()]
+    assert files, "no workflow found"
+    result = _run([_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *files])
+    assert result.returncode == 0, f"check-jsonschema failed:\n{result.stdout}\n{result.stderr}"
+
+
+# --- what the workflows must say -----------------------------------------------------------
+
+def test_both_workflows_exist():
+    assert CHECK.is_file() and DEPLOY.is_file()
+
+
+def test_no_workflow_runs_on_pull_request_target():
+    for path in _workflows():
+        assert "pull_request_target" not in path.read_text(encoding="utf-8"), path.name
+        assert "pull_request_target" not in _triggers(_load(path)), path.name
+
+
+def test_every_action_is_pinned_to_a_full_commit_with_its_tag():
+    for path in _workflows():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        uses = [line for line in lines if re.match(r"^\s*(?:-\s*)?uses:", line)]
+        assert uses, f"{path.name} uses no action"
+        for line in uses:
+            ref, _, comment = line.split("uses:", 1)[1].partition("#")
+            assert PINNED.match(ref.strip()), f"{path.name}: not pinned to a 40-hex commit: {line.strip()}"
+            assert re.match(r"\s*v\d+(?:\.\d+)*\b", comment), f"{path.name}: no tag comment: {line.strip()}"
+
+
+def test_top_level_permissions_are_read_only():
+    for path in _workflows():
+        assert _load(path).get("permissions") == {"contents": "read"}, path.name
+
+
+def test_only_the_deploy_job_may_write():
+    for path in _workflows():
+        for job_id, job in _load(path)["jobs"].items():
+            permissions = job.get("permissions")
+            if path == DEPLOY and job_id == "deploy":
+                assert permissions == {"pages": "write", "id-token": "write"}, permissions
+            else:
+                assert permissions in (None, {"contents": "read"}), f"{path.name}:{job_id}: {permissions}"
+
+
+def test_no_secret_and_no_event_data_in_shell_commands():
+    for path in _workflows():
+        text = path.read_text(encoding="utf-8")
+        assert "secrets." not in text, f"{path.name} uses a secret"
+        for job_id, step in _steps(_load(path)):
+            run = step.get("run", "")
+            assert "${{" not in run, f"{path.name}:{job_id}: an expression in run: (template injection)\n{run}"
+
+
+def test_every_job_has_a_timeout():
+    for path in _workflows():
+        for job_id, job in _load(path)["jobs"].items():
+            assert isinstance(job.get("timeout-minutes"), int), f"{path.name}:{job_id} has no timeout-minutes"
+
+
+def test_checkouts_keep_the_history_and_drop_the_token():
+    for path in _workflows():
+        checkouts = [s for _, s in _steps(_load(path)) if s.get("uses", "").startswith("actions/checkout@")]
+        for step in checkouts:
+            assert step.get("with", {}).get("fetch-depth") == 0, f"{path.name}: fetch-depth must be 0"
+            assert step.get("with", {}).get("persist-credentials") is False, path.name
+
+
+def test_python_is_set_up_with_the_pip_cache():
+    for path in _workflows():
+        setups = [s for _, s in _steps(_load(path)) if s.get("uses", "").startswith("actions/setup-python@")]
+        assert setups, f"{path.name} does not set up Python"
+        for step in setups:
+            assert step["with"].get("cache") == "pip", path.name
+            assert "requirements" in step["with"].get("cache-dependency-path", ""), path.name
+
+
+def test_check_runs_on_pull_requests_and_uses_the_readme_commands():
+    workflow = _load(CHECK)
+    assert "pull_request" in _triggers(workflow)
+    runs = "\n".join(step.get("run", "") for _, step in _steps(workflow))
+    assert re.search(r"^\./scripts/test\s*$", runs, re.M), "check.yml must run ./scripts/test"
+    assert "mkdocs build --strict" in runs
+    assert "git log -1 --format=%ct" in runs and "SOURCE_DATE_EPOCH" in runs
+    assert "lychee --offline" in runs and "--root-dir" in runs
+    uploads = [s for _, s in _steps(workflow) if "upload" in s.get("uses", "")]
+    assert uploads and uploads[0]["with"]["path"] == "site"
+    assert uploads[0]["with"].get("name") not in (None, "github-pages"), "the preview needs its own name"
+
+
+def test_deploy_publishes_main_to_pages_one_run_at_a_time():
+    workflow = _load(DEPLOY)
+    triggers = _triggers(workflow)
+    assert "workflow_dispatch" in triggers
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert workflow["concurrency"]["group"] and workflow["concurrency"]["cancel-in-progress"] is False
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    runs = "\n".join(step.get("run", "") for step in build["steps"])
+    assert "mkdocs build --strict" in runs and "SOURCE_DATE_EPOCH" in runs
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact@") and s["with"]["path"] == "site"
+               for s in build["steps"])
+    assert deploy["needs"] in ("build", ["build"])
+    assert deploy["environment"] == {"name": "github-pages",
+                                     "url": "${{ steps.deployment.outputs.page_url }}"}
+    [step] = [s for s in deploy["steps"] if s.get("uses", "").startswith("actions/deploy-pages@")]
+    assert step["id"] == "deployment"
