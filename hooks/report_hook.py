@@ -45,7 +45,10 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     analysis = _state["analysis"]
     spans = analysis.anchors.get(page.file.src_uri)
-    if not spans or analysis.bodies.get(page.file.src_uri) != markdown:
+    if not spans:
+        return markdown
+    if analysis.bodies.get(page.file.src_uri) != markdown:
+        log.warning(f"'{page.file.src_uri}' changed before the figures' sentences could be anchored")
         return markdown
     return anchors.insert(markdown, spans)
 
