@@ -19,6 +19,7 @@ import glossary
 import session
 from figures import pipeline
 from figures.draw import anchors, html, opendata
+from figures.schema import LANGUAGES
 from search.index import localise
 
 log = logging.getLogger("mkdocs.plugins.report")
@@ -71,7 +72,8 @@ def _write_language_outputs(*, config: MkDocsConfig) -> None:
     prefix = "" if lang == session.DEFAULT_LANGUAGE else f"{lang}/"
     index = site / "search" / "search_index.json"
     if index.exists():
-        localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix)
+        others = tuple(f"{other}/" for other in LANGUAGES if other not in (lang, session.DEFAULT_LANGUAGE))
+        localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix, others=others)
         session.current.keep(site / prefix / "search" / "search_index.json", localised.encode("utf-8"))
     if lang == session.DEFAULT_LANGUAGE:
         _write_open_data(config, site / DATA_DIR)
@@ -168,7 +170,7 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def _templates(config: MkDocsConfig) -> str:
-    return str(_root(config) / "overrides")
+    return str(config.theme.custom_dir or _root(config) / "overrides")
 
 
 def _escape(text: str) -> str:

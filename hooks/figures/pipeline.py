@@ -81,17 +81,22 @@ def _analyse(docs_dir: Path, pages: list[str], categories: dict[str, Category],
         if zh is None:
             problems.append(Problem(f"{shown_dir}/{page}", 0, "the page does not exist"))
             continue
+        if en is None:
+            problems.append(Problem(f"{shown_dir}/{source_path(page, 'en')}", 0,
+                                    f"the English translation of {shown_dir}/{page} does not exist"))
         records, found = metric_records.records(zh)
         problems.extend(found)
         if records is None:
             continue
         slug = page[:-3]
-        metrics = []
+        metrics, failed = [], set()
         for record in records:
             metric, found = fields.metric(record, file=zh.path, section=slug, categories=categories)
             problems.extend(found)
             if metric:
                 metrics.append(metric)
+            elif record.id:
+                failed.add(record.id)
         sections.append(Section(slug, {lang: _title(read[lang], slug) for lang in LANGUAGES}))
         for lang, parsed in read.items():
             if parsed is None:
@@ -102,7 +107,8 @@ def _analyse(docs_dir: Path, pages: list[str], categories: dict[str, Category],
         if en is not None:
             en_records, found = metric_records.records(en)
             problems.extend(found)
-            problems.extend(parity.compare(en_records or [], {m.id: m for m in metrics},
+            checked = [r for r in en_records or [] if r.id not in failed]  # already reported
+            problems.extend(parity.compare(checked, {m.id: m for m in metrics},
                                            file=en.path, zh_file=zh.path))
         all_metrics.extend(metrics)
     problems.extend(ids.duplicates(all_metrics))
@@ -114,11 +120,24 @@ def _read(docs_dir: Path, relative: str, shown_dir: str) -> frontmatter.Page | N
     path = docs_dir / relative
     if not path.exists():
         return None
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8-sig")  # as MkDocs reads it: a BOM is not content
     shown = f"{shown_dir}/{relative}"
     page = frontmatter.read_page(shown, text)
-    page.problems.extend(safety.scan(text, file=shown))
+    page.problems.extend(safety.scan(text, file=shown, owner=_owner(page)))
     return page
+
+
+def _owner(page: frontmatter.Page):
+    """Which metric a front-matter line belongs to, to name it in a problem."""
+    records, _ = metric_records.records(page)
+    starts = sorted((r.line, r.id) for r in records or [])
+
+    def owner(line: int) -> str | None:
+        if line >= page.body_line:
+            return None
+        found = [mid for start, mid in starts if start <= line]
+        return found[-1] if found else None
+    return owner
 
 
 def _title(page: frontmatter.Page | None, slug: str) -> str:

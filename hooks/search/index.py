@@ -12,8 +12,11 @@ language was built first. Here each language's index holds its own pages only, w
 from __future__ import annotations
 
 import json
+import re
 
 from .variants import field
+
+_TAG = re.compile(r"<[^>]*>")
 
 SETTINGS = {
     "zh": {
@@ -29,22 +32,24 @@ SETTINGS = {
 }
 
 
-def localise(index_json: str, lang: str, *, prefix: str = "") -> str:
+def localise(index_json: str, lang: str, *, prefix: str = "", others: tuple[str, ...] = ()) -> str:
     """Rewrite a search index written by Material's plugin for ``lang`` readers.
 
     ``prefix`` is the language's folder (``en/``): its index lives there, and its pages'
-    locations are written relative to it.
+    locations are written relative to it. Pages under ``others`` (the other languages'
+    folders) are left out.
     """
     data = json.loads(index_json)
     config = dict(data.get("config", {}), **SETTINGS[lang])
     fields = dict(config.get("fields") or {})
-    docs = [doc for doc in data.get("docs", []) if doc["location"].startswith(prefix)]
+    docs = [doc for doc in data.get("docs", [])
+            if doc["location"].startswith(prefix) and not doc["location"].startswith(tuple(others))]
     for doc in docs:
         doc["location"] = doc["location"][len(prefix):]
     if lang == "en":
         fields["variants"] = {"boost": 1}
         for doc in docs:
-            extra = field(f"{doc.get('title', '')} {doc.get('text', '')}")
+            extra = field(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}"))
             if extra:
                 doc["variants"] = extra
     config["fields"] = fields

@@ -67,6 +67,9 @@ def _value(node: Node | None, report) -> Decimal | None:
         report(node.line, f"'value' must be a plain number (write 1658.7万 as 16587000, "
                           f"1,440 as 1440), not {raw!r}")
         return None
+    if raw != raw or raw in (float("inf"), float("-inf")):
+        report(node.line, f"'value' must be a finite number, not {raw!r}")
+        return None
     if raw < 0:
         report(node.line, f"'value' must not be negative, not {raw!r}")
         return None

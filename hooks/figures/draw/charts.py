@@ -41,7 +41,7 @@ def charts(table: CategoryTable, lang: str, *, unit_note) -> list[Chart]:
     """The charts of one category: one per group of figures with the same unit and kind."""
     groups: dict[tuple, list[Metric]] = {}
     for m in table.metrics:
-        groups.setdefault((m.unit["en"], m.person_times, m.cumulative), []).append(m)
+        groups.setdefault((m.unit["zh"], m.unit["en"], m.person_times, m.cumulative), []).append(m)
     out = []
     for number, members in enumerate(groups.values(), start=1):
         top = max(float(m.value) for m in members) or 1.0

@@ -12,7 +12,7 @@ import json
 from ..schema import QUALIFIERS, Category, Metric
 from .anchors import anchor_id
 
-COLUMNS = ("id", "section", "value", "qualifier", "category", "person_times", "cumulative",
+COLUMNS = ("id", "section", "value", "qualifier", "category", "person_times", "cumulative", "in_total",
            "unit_zh", "unit_en", "label_zh", "label_en", "url_zh", "url_en")
 
 
@@ -30,7 +30,7 @@ def records(metrics: list[Metric], site_url: str) -> list[dict]:
         {
             "id": m.id, "section": m.section, "value": m.number, "qualifier": m.qualifier,
             "category": m.category, "person_times": m.person_times, "cumulative": m.cumulative,
-            "unit": dict(m.unit), "label": dict(m.label), "url": urls(m, site_url),
+            "in_total": m.in_total, "unit": dict(m.unit), "label": dict(m.label), "url": urls(m, site_url),
         }
         for m in metrics
     ]
@@ -47,7 +47,7 @@ def metrics_csv(metrics: list[Metric], site_url: str) -> str:
     for r in records(metrics, site_url):
         writer.writerow([
             r["id"], r["section"], r["value"], r["qualifier"], r["category"],
-            str(r["person_times"]).lower(), str(r["cumulative"]).lower(),
+            str(r["person_times"]).lower(), str(r["cumulative"]).lower(), str(r["in_total"]).lower(),
             r["unit"]["zh"], r["unit"]["en"], r["label"]["zh"], r["label"]["en"],
             r["url"]["zh"], r["url"]["en"],
         ])
@@ -81,6 +81,7 @@ def datapackage(categories: dict[str, Category], sections: list[str], *, name: s
                   required=True, enum=list(categories)),
             field("person_times", "boolean", "true: counts attendances (人次), not people"),
             field("cumulative", "boolean", "true: a cumulative total (累计), not one year's"),
+            field("in_total", "boolean", "false: may overlap other figures, so the statistics never add it up"),
             field("unit_zh", "string", "Unit, in Chinese"),
             field("unit_en", "string", "Unit, in English"),
             field("label_zh", "string", "What is counted, in Chinese"),

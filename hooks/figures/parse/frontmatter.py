@@ -50,7 +50,7 @@ def read_page(path: str, text: str) -> Page:
     try:
         root = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.YAMLError as error:
-        return Page(path, None, body, body_line, [_yaml_problem(path, error)])
+        return Page(path, None, body, body_line, [_yaml_problem(path, error, yaml_text)])
     if root is None:
         return Page(path, None, body, body_line)
     problems: list[Problem] = []
@@ -61,11 +61,16 @@ def read_page(path: str, text: str) -> Page:
     return Page(path, node, body, body_line, problems)
 
 
-def _yaml_problem(path: str, error: yaml.YAMLError) -> Problem:
+_RECORD_ID = re.compile(r"^\s*-?\s*id:\s*['\"]?([\w-]+)", re.M)
+
+
+def _yaml_problem(path: str, error: yaml.YAMLError, yaml_text: str) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the opening ---
     reason = getattr(error, "problem", None) or str(error)
-    return Problem(path, line, f"invalid YAML in front matter: {reason}")
+    before = "\n".join(yaml_text.splitlines()[: line - 1])
+    ids = _RECORD_ID.findall(before)  # the metric being written where the error is
+    return Problem(path, line, f"invalid YAML in front matter: {reason}", ids[-1] if ids else None)
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()

@@ -43,7 +43,7 @@ _ZH = re.compile(
     r"(?P<pre>超过|超|近|约)?"
     r"(?:(?P<num>(?<![\d.])\d+(?:\.\d+)?(?![\d.]))"
     r"|(?P<cn>(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?=[" + _MEASURE.replace("大", "") + r"])))"
-    r"(?P<mult>[万亿])?(?P<yu>余)?"
+    r"(?:(?P<yu_before>余)(?=[万亿]))?(?P<mult>[万亿])?(?P<yu>余)?"  # 20余万 and 4万余 are both "over"
 )
 
 
@@ -58,7 +58,8 @@ def _find_zh(text: str) -> list[Mention]:
                 continue
         if m.group("mult"):
             value *= _MULTIPLIER[m.group("mult")]
-        qualifier = "over" if m.group("yu") else _ZH_PREFIX.get(m.group("pre") or "", "exact")
+        over = m.group("yu") or m.group("yu_before")
+        qualifier = "over" if over else _ZH_PREFIX.get(m.group("pre") or "", "exact")
         kind = _zh_kind(text, m)
         out.append(Mention(value, qualifier, kind, m.start(), m.end(), m.group(0)))
     return out
@@ -81,6 +82,9 @@ def _zh_kind(text: str, m: re.Match[str]) -> str:
     before, after = text[max(0, m.start() - 1):m.start()], text[m.end():m.end() + 2]
     if before == "第":
         return "ordinal"
+    if before in ("—", "-", "–") and re.fullmatch(r"(19|20)\d\d", m.group("num") or "") \
+            and re.search(r"(19|20)\d\d[—–-]$", text[:m.start()]):
+        return "year"  # the second year of 2023—2024
     if after.startswith(("年", "月", "日", "届", "—", "-", "–")) and not m.group("mult"):
         if m.group("cn") and after.startswith("年"):
             return "date"  # 十年: a duration, not a count the report totals
@@ -90,7 +94,7 @@ def _zh_kind(text: str, m: re.Match[str]) -> str:
     if after.startswith("级"):
         return "name"  # 千万级UP主: a class of influencer, not a count
     digits = m.group("num") or ""
-    if len(digits) >= 5 and not m.group("mult") and after[:1] not in _MEASURE + "次":
+    if len(digits) >= 5 and not m.group("mult") and (not after or after[0] not in _MEASURE + "次"):
         return "code"  # 12355: a hotline number
     return FIGURE
 

@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass
 
 _NOT_PROSE = re.compile(r"^(#|!!!|\?\?\?|[-*+] |\d+\. |\||<|```|~~~|---|\*\*\*|___|\[\^)")
+# Where a sentence ends: after its stop and any closing quote or bracket (cut at the match's end).
 _SENTENCE_END = {
-    "zh": re.compile(r"(?<=[。！？])"),
-    "en": re.compile(r"(?<=[.!?])[”\"')]?\s+(?=[A-Z0-9“\"(*])"),
+    "zh": re.compile(r"(?<=[。！？])[”’」』）)]*"),
+    "en": re.compile(r"(?<=[.!?])[”\"')]?(?=\s+[A-Z0-9“\"(*])"),
 }
 
 
@@ -58,7 +59,7 @@ def _paragraphs(body: str) -> list[tuple[int, int]]:
 
 def _split(body: str, start: int, end: int, lang: str, first_line: int) -> list[Sentence]:
     text = body[start:end]
-    cuts = [0, *(m.start() for m in _SENTENCE_END[lang].finditer(text)), len(text)]
+    cuts = [0, *(m.end() for m in _SENTENCE_END[lang].finditer(text)), len(text)]
     out = []
     for a, b in zip(cuts, cuts[1:]):
         piece = text[a:b]

@@ -1,0 +1,285 @@
+"""hooks/figures/pipeline.py: every page read, checked and counted once, problems together."""
+from __future__ import annotations
+
+import os
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from mkdocs.utils.meta import get_data
+
+from figures import pipeline
+
+ROOT = Path(__file__).resolve().parents[2]
+
+THEORY_ZH = """\
+---
+metrics:
+  - id: lecture-teams
+    value: 1440
+    qualifier: exact
+    category: organisations
+    unit: {zh: 支, en: lecture teams}
+    label: {zh: 青年宣讲团, en: Youth lecture teams}
+  - id: lecture-audience
+    value: 1000000
+    qualifier: over
+    category: people-reached
+    person_times: true
+    unit: {zh: 人次, en: person-times}
+    label: {zh: 宣讲覆盖团员青年, en: Young people reached}
+  - id: online-learners
+    value: 60000
+    qualifier: nearly
+    category: participants
+    unit: {zh: 名, en: young people}
+    label: {zh: 参与线上学习的青年, en: Young people who joined online study}
+---
+
+# 二、理论学习 { #theory }
+
+共成立青年宣讲团1440支,覆盖团员青年百万余人次。
+
+近6万名青年参与线上学习。
+"""
+
+THEORY_EN = """\
+---
+metrics:
+  - id: lecture-teams
+    value: 1440
+---
+
+# II. Theoretical Study
+
+In total, 1,440 youth lecture teams were set up, reaching more than 1 million person-times.
+
+Nearly 60,000 young people joined online study.
+"""
+
+BASICS_ZH = """\
+---
+metrics:
+  - id: internal-departments
+    value: 9
+    qualifier: exact
+    category: organisations
+    unit: {zh: 个, en: internal departments}
+    label: {zh: 内设部门, en: Internal departments}
+---
+
+# 一、基本情况
+
+团市委机关内设9个部门。
+"""
+
+BASICS_EN = "# I. Basics\n\nThe CYL Shanghai Committee has 9 internal departments.\n"
+INDEX = {"index.md": "# 首页\n\n没有数据。\n", "index.en.md": "# Home\n\nNo figures.\n"}
+PAGES = ["index.md", "basics.md", "theory.md"]
+
+
+def write_docs(folder: Path, **changes: str | None) -> Path:
+    """A docs folder with index, basics and theory in both languages; ``changes`` (file name with
+    ``_`` for ``.``, e.g. ``theory_en_md``) replace a page, or remove it when ``None``."""
+    files = {**INDEX, "basics.md": BASICS_ZH, "basics.en.md": BASICS_EN,
+             "theory.md": THEORY_ZH, "theory.en.md": THEORY_EN}
+    for key, text in changes.items():
+        name = key.replace("_", ".")
+        if text is None:
+            files.pop(name, None)
+        else:
+            files[name] = text
+    docs = folder / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.mkdir(parents=True)
+    for name, text in files.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    return docs
+
+
+def analyse(tmp_path: Path, pages=PAGES, **changes):
+    docs = write_docs(tmp_path, **changes)
+    return pipeline.analyse(docs, pages, ROOT / "data" / "categories.yml")
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_source_path():
+    assert pipeline.source_path("theory.md", "zh") == "theory.md"
+    assert pipeline.source_path("theory.md", "en") == "theory.en.md"
+
+
+def test_a_good_site(tmp_path):
+    a = analyse(tmp_path)
+    assert a.problems == []
+    assert [m.id for m in a.metrics] == ["internal-departments", "lecture-teams", "lecture-audience",
+                                         "online-learners"]
+    # pages without metrics are not sections; sections in navigation order, titled from the H1
+    assert [(s.slug, s.title) for s in a.stats.sections] == [
+        ("basics", {"zh": "一、基本情况", "en": "I. Basics"}),
+        ("theory", {"zh": "二、理论学习", "en": "II. Theoretical Study"}),
+    ]
+    m = a.metrics[1]
+    assert (m.section, m.file, m.line, m.value) == ("theory", "docs/theory.md", 3, Decimal(1440))
+    assert set(a.categories) >= {"organisations", "people-reached", "participants"}
+
+
+def test_anchors_point_at_the_sentences_of_each_language(tmp_path):
+    a = analyse(tmp_path)
+    for source, expected in [
+        ("theory.md", {"lecture-teams": "共成立青年宣讲团1440支,覆盖团员青年百万余人次。",
+                       "lecture-audience": "共成立青年宣讲团1440支,覆盖团员青年百万余人次。",
+                       "online-learners": "近6万名青年参与线上学习。"}),
+        ("theory.en.md", {"lecture-teams": "In total, 1,440 youth lecture teams were set up, "
+                                           "reaching more than 1 million person-times.",
+                          "online-learners": "Nearly 60,000 young people joined online study."}),
+    ]:
+        body = a.bodies[source]
+        found = {mid: body[start:end] for start, end, mid in a.anchors[source]}
+        for mid, sentence in expected.items():
+            assert found[mid] == sentence, (source, mid)
+
+
+def test_bodies_are_what_mkdocs_hands_the_page(tmp_path):
+    a = analyse(tmp_path)
+    docs = tmp_path / "docs"
+    for source in ("theory.md", "theory.en.md", "basics.md", "basics.en.md", "index.md"):
+        markdown, _ = get_data((docs / source).read_text(encoding="utf-8-sig"))
+        assert a.bodies[source] == markdown, source
+
+
+def test_several_problems_in_several_files_are_all_reported(tmp_path):
+    bad_zh = THEORY_ZH.replace("value: 1000000", 'value: "100万"').replace(
+        "category: participants", "category: youth")
+    bad_en = THEORY_EN.replace("value: 1440", "value: 1441") + "\n<script>alert(1)</script>\n"
+    a = analyse(tmp_path, theory_md=bad_zh, theory_en_md=bad_en)
+    shown = [str(p) for p in a.problems]
+    assert any(s.startswith(f"docs/theory.md:{line_of(bad_zh, '100万')}: ")
+               and s.endswith("(lecture-audience)") for s in shown), shown
+    assert any(s.startswith(f"docs/theory.md:{line_of(bad_zh, 'youth')}: unknown category")
+               and s.endswith("(online-learners)") for s in shown), shown
+    assert any(s.startswith(f"docs/theory.en.md:{line_of(bad_en, '<script>')}: ") for s in shown), shown
+    assert any(s.startswith(f"docs/theory.en.md:{line_of(bad_en, '1441')}: ")
+               and s.endswith("(lecture-teams)") for s in shown), shown
+    assert len(shown) == 4, shown
+    # the good metrics are still counted
+    assert [m.id for m in a.metrics] == ["internal-departments", "lecture-teams"]
+
+
+def test_an_english_repeat_of_an_invalid_chinese_metric_is_not_called_missing(tmp_path):
+    # lecture-teams is in the Chinese page, with a mistake: the English page repeating it must
+    # not be told that the Chinese page lacks it.
+    bad_zh = THEORY_ZH.replace("value: 1440", 'value: "1,440"')
+    a = analyse(tmp_path, theory_md=bad_zh)
+    assert [(p.file, p.line) for p in a.problems] == [("docs/theory.md", line_of(bad_zh, "1,440"))], \
+        [str(p) for p in a.problems]
+
+
+def test_a_duplicate_id_across_two_files_names_both(tmp_path):
+    basics = BASICS_ZH.replace("id: internal-departments", "id: lecture-teams")
+    a = analyse(tmp_path, basics_md=basics)
+    [p] = a.problems
+    assert (p.file, p.line, p.metric) == ("docs/theory.md", 3, "lecture-teams")
+    assert "docs/basics.md:3" in p.message
+
+
+def test_a_figure_missing_from_the_english_prose(tmp_path):
+    en = THEORY_EN.replace("Nearly 60,000", "Many")
+    a = analyse(tmp_path, theory_en_md=en)
+    [p] = a.problems
+    assert (p.file, p.metric) == ("docs/theory.en.md", "online-learners")
+    assert p.line > 1
+
+
+def test_invalid_yaml_stops_the_page_not_the_site(tmp_path):
+    broken = THEORY_ZH.replace("unit: {zh: 支, en: lecture teams}", "unit: {zh: 支, en: lecture teams}}")
+    a = analyse(tmp_path, theory_md=broken)
+    assert [(p.file, p.line) for p in a.problems] == [("docs/theory.md", line_of(broken, "}}"))]
+    assert "invalid YAML" in a.problems[0].message
+    assert [m.id for m in a.metrics] == ["internal-departments"]
+
+
+def test_a_missing_chinese_page(tmp_path):
+    a = analyse(tmp_path, basics_md=None)
+    assert [str(p) for p in a.problems] == ["docs/basics.md: the page does not exist"]
+
+
+def test_a_missing_english_twin_is_a_problem(tmp_path):
+    # Every page exists in both languages; a missing translation must be named, as a missing
+    # Chinese page is.
+    a = analyse(tmp_path, theory_en_md=None)
+    assert [p.file for p in a.problems] == ["docs/theory.en.md"], a.problems
+
+
+def test_a_page_saved_with_a_byte_order_mark_keeps_its_metrics(tmp_path):
+    # Windows editors save UTF-8 with a BOM; MkDocs reads pages as utf-8-sig and sees the
+    # front matter, so the figures must be read too.
+    docs = write_docs(tmp_path)
+    (docs / "theory.md").write_text("\ufeff" + THEORY_ZH, encoding="utf-8")
+    a = pipeline.analyse(docs, PAGES, ROOT / "data" / "categories.yml")
+    assert a.problems == []
+    assert "lecture-teams" in [m.id for m in a.metrics]
+    markdown, _ = get_data((docs / "theory.md").read_text(encoding="utf-8-sig"))
+    assert a.bodies["theory.md"] == markdown
+
+
+@pytest.mark.parametrize("raw", [".inf", ".nan"])
+def test_a_value_that_is_not_finite_is_reported_not_raised(tmp_path, raw):
+    zh = THEORY_ZH.replace("value: 1440", f"value: {raw}")
+    en = THEORY_EN[THEORY_EN.index("# II."):]  # no repeated metrics
+    a = analyse(tmp_path, theory_md=zh, theory_en_md=en)
+    assert ("docs/theory.md", line_of(zh, raw), "lecture-teams") in [
+        (p.file, p.line, p.metric) for p in a.problems], [str(p) for p in a.problems]
+
+
+def test_the_result_is_cached_until_a_file_changes(tmp_path):
+    docs = write_docs(tmp_path)
+    categories = ROOT / "data" / "categories.yml"
+    first = pipeline.analyse(docs, PAGES, categories)
+    assert pipeline.analyse(docs, PAGES, categories) is first
+    page = docs / "theory.en.md"
+    page.write_text(THEORY_EN.replace("value: 1440", "value: 1441"), encoding="utf-8")
+    stat = page.stat()
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    second = pipeline.analyse(docs, PAGES, categories)
+    assert second is not first
+    assert [p.metric for p in second.problems] == ["lecture-teams"]
+    # another list of pages is another analysis
+    assert pipeline.analyse(docs, ["theory.md"], categories) is not second
+
+
+def test_the_real_pages_have_no_problems():
+    pages = real_nav()
+    a = pipeline.analyse(ROOT / "docs", pages, ROOT / "data" / "categories.yml")
+    assert a.problems == []
+    assert len(a.metrics) >= 50
+    for m in a.metrics:
+        spans = {mid for _, _, mid in a.anchors[f"{m.section}.md"]}
+        en_spans = {mid for _, _, mid in a.anchors[f"{m.section}.en.md"]}
+        assert m.id in spans and m.id in en_spans, m.id
+
+
+def test_titles_drop_attribute_lists(tmp_path):
+    zh = THEORY_ZH
+    assert "{ #theory }" in zh
+    a = analyse(tmp_path)
+    assert a.stats.sections[1].title["zh"] == "二、理论学习"
+
+
+def test_shown_dir_names_the_files(tmp_path):
+    docs = write_docs(tmp_path, basics_md=None)
+    a = pipeline.analyse(docs, PAGES, ROOT / "data" / "categories.yml", shown_dir="pages")
+    assert [p.file for p in a.problems] == ["pages/basics.md"]
+
+
+def real_nav() -> list[str]:
+    """The real site's pages, in navigation order (mkdocs.yml lists them as plain file names)."""
+    import yaml
+
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    assert all(isinstance(item, str) for item in nav)
+    return nav

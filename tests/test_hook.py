@@ -1,0 +1,602 @@
+"""hooks/report_hook.py, for real: small fixture sites built with ``mkdocs build --strict``.
+
+``tests/fixtures/good/`` is a tiny bilingual site (home with the glossary, one section with
+figures, the statistics page) with the real theme, plugins, hook and templates. Every other
+site here is a copy of it, written into a temporary folder, with one thing broken: the build
+must then fail, without a Python traceback, naming the file, the line and the metric.
+
+All the sites are built once per module, in parallel.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import posixpath
+import re
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from support import ROOT, build_site
+
+GOOD = ROOT / "tests" / "fixtures" / "good"
+SITE_URL = "https://example.org/report-test/"  # site_url in the fixture's mkdocs.yml
+THEORY_IDS = ["lecture-teams", "lecture-audience", "study-learners", "federation-reach",
+              "examined-aspects", "volunteers", "online-learners"]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+# --- building the sites ------------------------------------------------------------------------
+
+@dataclass
+class Expect:
+    """What the build output must name: ``file:line`` and the metric id (when there is one)."""
+
+    file: str
+    line: int
+    metric: str | None = None
+    also: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Built:
+    folder: Path
+    site: Path
+    returncode: int
+    output: str
+    expect: list[Expect]
+
+
+def copy_fixture(dest: Path, source: Path = GOOD) -> Path:
+    """A copy of a fixture site that works from anywhere: the relative paths to the real hook
+    and templates become absolute."""
+    shutil.copytree(source, dest, symlinks=True)
+    if (dest / "overrides").is_symlink():
+        (dest / "overrides").unlink()
+        (dest / "overrides").symlink_to(ROOT / "overrides", target_is_directory=True)
+    config = dest / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "../../../hooks/report_hook.py" in text and "../../../overrides" in text
+    config.write_text(text.replace("../../../", f"{ROOT.as_posix()}/"), encoding="utf-8")
+    return dest
+
+
+def edit(folder: Path, page: str, old: str, new: str) -> str:
+    """Replace ``old`` (which must occur once) in ``docs/<page>``; return the new text."""
+    path = folder / "docs" / page
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {page}"
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+# Each variant breaks one thing in a copy of the good site and says what the output must name.
+
+def invalid_yaml(f):
+    text = edit(f, "theory.md", "    unit: {zh: 支, en: lecture teams}\n",
+                "    unit: {zh: 支, en: lecture teams}}\n")
+    return [Expect("docs/theory.md", line_of(text, "}}"), "lecture-teams")]
+
+
+def missing_field(f):
+    text = edit(f, "theory.md", "    value: 1440\n    qualifier: exact\n", "    value: 1440\n")
+    return [Expect("docs/theory.md", line_of(text, "id: lecture-teams"), "lecture-teams",
+                   ["missing field 'qualifier'"])]
+
+
+def mistyped_value(f):
+    text = edit(f, "theory.md", "    value: 1440\n", '    value: "1,440"\n')
+    return [Expect("docs/theory.md", line_of(text, '"1,440"'), "lecture-teams", ["'value'"])]
+
+
+def mistyped_flag(f):
+    text = edit(f, "theory.md", "    person_times: true\n    unit: {zh: 人次, en: person-times}\n"
+                "    label: {zh: 宣讲覆盖团员青年",
+                '    person_times: "yes"\n    unit: {zh: 人次, en: person-times}\n'
+                "    label: {zh: 宣讲覆盖团员青年")
+    return [Expect("docs/theory.md", line_of(text, '"yes"'), "lecture-audience", ["'person_times'"])]
+
+
+def unknown_qualifier(f):
+    text = edit(f, "theory.md", "    value: 5000\n    qualifier: over\n", "    value: 5000\n    qualifier: more\n")
+    return [Expect("docs/theory.md", line_of(text, "qualifier: more"), "volunteers", ["'more'"])]
+
+
+def unknown_category(f):
+    text = edit(f, "theory.md", "    category: participants\n    unit: {zh: 名,",
+                "    category: youth\n    unit: {zh: 名,")
+    return [Expect("docs/theory.md", line_of(text, "category: youth"), "online-learners", ["'youth'"])]
+
+
+BASICS_ZH = """\
+---
+metrics:
+  - id: lecture-teams
+    value: 9
+    qualifier: exact
+    category: organisations
+    unit: {zh: 个, en: internal departments}
+    label: {zh: 内设部门, en: Internal departments}
+---
+
+# 一、基本情况
+
+团市委机关内设9个部门。
+"""
+BASICS_EN = "# I. Basics\n\nThe CYL Shanghai Committee has 9 internal departments.\n"
+
+
+def duplicate_id(f):
+    (f / "docs" / "basics.md").write_text(BASICS_ZH, encoding="utf-8")
+    (f / "docs" / "basics.en.md").write_text(BASICS_EN, encoding="utf-8")
+    config = f / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - index.md\n", "  - index.md\n  - basics.md\n"), encoding="utf-8")
+    theory = (f / "docs" / "theory.md").read_text(encoding="utf-8")
+    first, second = ("docs/basics.md", 3), ("docs/theory.md", line_of(theory, "id: lecture-teams"))
+    return [Expect(second[0], second[1], "lecture-teams", [f"{first[0]}:{first[1]}"])]
+
+
+def figure_not_stated(f):
+    theory = edit(f, "theory.md", "共成立青年宣讲团1440支", "共成立青年宣讲团一批")
+    return [Expect("docs/theory.md", line_of(theory, "id: lecture-teams"), "lecture-teams")]
+
+
+def qualifier_contradicted(f):
+    text = edit(f, "theory.md", "    value: 5000\n    qualifier: over\n", "    value: 5000\n    qualifier: exact\n")
+    return [Expect("docs/theory.md", line_of(text, "动员超5000人"), "volunteers", ["超5000"])]
+
+
+def stated_twice(f):
+    path = f / "docs" / "theory.md"
+    text = path.read_text(encoding="utf-8") + "\n另有1440支宣讲队伍参与。\n"
+    path.write_text(text, encoding="utf-8")
+    return [Expect("docs/theory.md", line_of(text, "共成立青年宣讲团1440支"), "lecture-teams",
+                   [f"lines {line_of(text, '共成立青年宣讲团1440支')}, {line_of(text, '另有1440支')}"])]
+
+
+def english_value_differs(f):
+    text = edit(f, "theory.en.md", "    value: 1440\n", "    value: 1441\n")
+    return [Expect("docs/theory.en.md", line_of(text, "1441"), "lecture-teams", ["docs/theory.md"])]
+
+
+def script(f):
+    path = f / "docs" / "theory.md"
+    text = path.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n"
+    path.write_text(text, encoding="utf-8")
+    return [Expect("docs/theory.md", line_of(text, "<script>"), None, ["<script>"])]
+
+
+def inline_handler(f):
+    text = edit(f, "theory.md", "label: {zh: 青年宣讲团, en: Youth lecture teams}",
+                "label: {zh: 青年宣讲团<img src=x onerror=alert(1)>, en: Youth lecture teams}")
+    return [Expect("docs/theory.md", line_of(text, "onerror"), "lecture-teams")]
+
+
+def javascript_url(f):
+    text = edit(f, "theory.en.md", "Shanghai 12355 hotline",
+                "Shanghai 12355 [hotline](javascript:alert(1))")
+    return [Expect("docs/theory.en.md", line_of(text, "javascript:"), None, ["javascript:"])]
+
+
+def missing_twin(f):
+    (f / "docs" / "theory.en.md").unlink()
+    return [Expect("docs/theory.en.md", 0)]
+
+
+def several(f):
+    zh = edit(f, "theory.md", "    value: 16587000\n", "    value: 1658.7万\n")
+    zh = edit(f, "theory.md", "    category: participants\n    unit: {zh: 名,",
+              "    category: youth\n    unit: {zh: 名,")
+    en = edit(f, "theory.en.md", "open around the clock.", "open around the clock.\n\n<script>x</script>")
+    return [Expect("docs/theory.md", line_of(zh, "1658.7万"), "study-learners"),
+            Expect("docs/theory.md", line_of(zh, "category: youth"), "online-learners"),
+            Expect("docs/theory.en.md", line_of(en, "<script>"), None)]
+
+
+MARKUP_ZH = "<b>青年</b>宣讲团 & <u>队伍</u>"
+MARKUP_EN = "<em>Youth</em> lecture teams & <img src=x>"
+GLOSSARY_NOTE = "<script>alert(1)</script>"
+
+
+def markup(f):
+    edit(f, "theory.md", "label: {zh: 青年宣讲团, en: Youth lecture teams}",
+         f'label: {{zh: "{MARKUP_ZH}", en: "{MARKUP_EN}"}}')
+    path = f / "data" / "glossary.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '{zh: 青联, en: Youth Federation}', f'{{zh: 青联, en: Youth Federation, note: "{GLOSSARY_NOTE}"}}'),
+        encoding="utf-8")
+    return []
+
+
+def templates_from_custom_dir(f):
+    """No overrides/ next to mkdocs.yml: theme.custom_dir alone says where the templates are."""
+    (f / "overrides").unlink()
+    return []
+
+
+FAILING: dict[str, Callable[[Path], list[Expect]]] = {
+    "invalid-yaml": invalid_yaml,
+    "missing-field": missing_field,
+    "mistyped-value": mistyped_value,
+    "mistyped-flag": mistyped_flag,
+    "unknown-qualifier": unknown_qualifier,
+    "unknown-category": unknown_category,
+    "duplicate-id": duplicate_id,
+    "figure-not-stated": figure_not_stated,
+    "qualifier-contradicted": qualifier_contradicted,
+    "stated-twice-without-cue": stated_twice,
+    "english-value-differs": english_value_differs,
+    "script": script,
+    "inline-handler": inline_handler,
+    "javascript-url": javascript_url,
+    "missing-english-twin": missing_twin,
+    "several-problems": several,
+}
+PASSING: dict[str, Callable[[Path], list[Expect]]] = {
+    "markup": markup,
+    "custom-dir": templates_from_custom_dir,
+}
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> dict[str, Built]:
+    """Every site of this module, built in parallel: the good fixture in place (twice, to
+    compare outputs) and each variant from a copy."""
+    base = tmp_path_factory.mktemp("hook")
+    jobs: dict[str, tuple[Path, Path, list[Expect]]] = {
+        "good": (GOOD, base / "good-site", []),
+        "good-again": (GOOD, base / "good-again-site", []),
+    }
+    for name, make in {**FAILING, **PASSING}.items():
+        folder = copy_fixture(base / name)
+        jobs[name] = (folder, base / f"{name}-site", make(folder))
+
+    def run(job):
+        folder, site, expect = job
+        result = build_site(folder / "mkdocs.yml", site)
+        return Built(folder, site, result.returncode, result.stdout + result.stderr, expect)
+
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        done = dict(zip(jobs, pool.map(run, jobs.values())))
+    return done
+
+
+@pytest.fixture(scope="module")
+def good(builds) -> Built:
+    built = builds["good"]
+    assert built.returncode == 0, built.output
+    return built
+
+
+# --- the good site ------------------------------------------------------------------------------
+
+class Page(HTMLParser):
+    """Ids, links and the text inside each element with an id, of one built page."""
+
+    def __init__(self, path: Path):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, dict]] = []
+        self.text_of: dict[str, str] = {}
+        self._open: list[tuple[str, str | None]] = []
+        self.html = path.read_text(encoding="utf-8")
+        self.feed(self.html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+            self.text_of.setdefault(a["id"], "")
+        if tag == "a" and "href" in a:
+            self.links.append((a["href"], a))
+        if tag not in ("img", "br", "meta", "link", "input", "hr", "source", "path", "rect"):
+            self._open.append((tag, a.get("id")))
+
+    def handle_endtag(self, tag):
+        for i in range(len(self._open) - 1, -1, -1):
+            if self._open[i][0] == tag:
+                del self._open[i:]
+                break
+
+    def handle_data(self, data):
+        for _, element_id in self._open:
+            if element_id:
+                self.text_of[element_id] += data
+
+
+def page_url(site: Path, path: Path) -> str:
+    """The published address of a built file."""
+    rel = path.relative_to(site).as_posix()
+    return urljoin(SITE_URL, rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
+def target(site: Path, url: str) -> tuple[Path, str]:
+    """The built file a published address points at, and its fragment."""
+    parts = urlsplit(url)
+    base = urlsplit(SITE_URL).path
+    assert parts.path.startswith(base), f"{url} leaves the site ({SITE_URL})"
+    rel = parts.path[len(base):]
+    path = site / rel / "index.html" if rel == "" or rel.endswith("/") else site / rel
+    return path, parts.fragment
+
+
+def test_the_good_site_builds_cleanly(good):
+    assert "Traceback" not in good.output
+    assert "WARNING" not in good.output and "ERROR" not in good.output
+
+
+@pytest.mark.parametrize("path", [
+    "index.html", "en/index.html", "theory/index.html", "en/theory/index.html",
+    "statistics/index.html", "en/statistics/index.html",
+    "data/metrics.json", "data/metrics.csv", "data/datapackage.json",
+    "search/search_index.json", "en/search/search_index.json",
+])
+def test_output_paths(good, path):
+    assert (good.site / path).is_file()
+
+
+@pytest.mark.parametrize("lang, folder, value", [("zh", "theory", "1440"), ("en", "en/theory", "1,440")])
+def test_the_section_panel_links_to_sentence_anchors(good, lang, folder, value):
+    page = Page(good.site / folder / "index.html")
+    panel = page.html[page.html.index('<aside class="figures-panel"'):]
+    panel = panel[:panel.index("</aside>")]
+    hrefs = re.findall(r'class="figure-value" href="([^"]+)"', panel)
+    assert hrefs == [f"#fig-{mid}" for mid in THEORY_IDS]
+    for href in hrefs:
+        assert href[1:] in page.ids, f"{folder}: {href} has no target"
+    # each anchor wraps the sentence that states its figure
+    assert value in page.text_of["fig-lecture-teams"]
+    sentence = page.text_of["fig-volunteers"]
+    assert ("超5000" in sentence) if lang == "zh" else ("More than 5,000" in sentence)
+    # the panel sits right after the page title
+    assert page.html.index("</h1>") < page.html.index('<aside class="figures-panel"') < page.html.index('id="item-1"')
+
+
+@pytest.mark.parametrize("folder", ["statistics", "en/statistics"])
+def test_statistics_links_resolve_to_existing_sentences_and_files(good, folder):
+    path = good.site / folder / "index.html"
+    page = Page(path)
+    here = page_url(good.site, path)
+    value_links = [href for href, a in page.links if a.get("class") == "figure-value"]
+    assert len(value_links) == 2 * len(THEORY_IDS)  # by category and by section
+    downloads = [href for href, a in page.links if "download" in a]
+    assert len(downloads) == 3
+    for href in value_links + downloads:
+        file, fragment = target(good.site, urljoin(here, href))
+        assert file.is_file(), f"{folder}: {href} → {file} does not exist"
+        if fragment:
+            assert fragment in Page(file).ids, f"{folder}: {href} has no target"
+    assert sorted(posixpath.basename(urlsplit(urljoin(here, h)).path) for h in downloads) == [
+        "datapackage.json", "metrics.csv", "metrics.json"]
+
+
+def test_statistics_blocks_are_filled(good):
+    zh = (good.site / "statistics" / "index.html").read_text(encoding="utf-8")
+    en = (good.site / "en" / "statistics" / "index.html").read_text(encoding="utf-8")
+    for html in (zh, en):
+        assert "<!-- figures:" not in html
+        assert html.count("<svg role=\"img\"") >= 4
+        assert "figures-downloads" in html
+    assert "超过104万" in zh and "more than 1.04 million" in en            # over + over
+    assert "1658.7万" in zh and "16.587 million" in en
+    assert "近6万" in zh and "nearly 60,000" in en
+
+
+def test_the_glossary_is_drawn_on_the_pages_that_ask_for_it(good):
+    zh = (good.site / "index.html").read_text(encoding="utf-8")
+    en = (good.site / "en" / "index.html").read_text(encoding="utf-8")
+    for html in (zh, en):
+        assert "<!-- glossary -->" not in html
+        assert '<table class="glossary">' in html
+        assert "CYL Shanghai Committee" in html and "团市委" in html
+
+
+def metrics_of(site: Path) -> list[dict]:
+    return json.loads((site / "data" / "metrics.json").read_text(encoding="utf-8"))["metrics"]
+
+
+def test_open_data_json(good):
+    metrics = metrics_of(good.site)
+    assert [m["id"] for m in metrics] == THEORY_IDS
+    by_id = {m["id"]: m for m in metrics}
+    assert by_id["lecture-teams"]["value"] == 1440 and by_id["lecture-teams"]["qualifier"] == "exact"
+    assert by_id["study-learners"]["value"] == 16587000
+    assert by_id["lecture-audience"]["qualifier"] == "over" and by_id["lecture-audience"]["person_times"] is True
+    assert by_id["online-learners"]["qualifier"] == "nearly"
+    for m in metrics:
+        assert m["section"] == "theory"
+        assert set(m["unit"]) == set(m["label"]) == set(m["url"]) == {"zh", "en"}
+        for lang in ("zh", "en"):
+            file, fragment = target(good.site, m["url"][lang])
+            assert file.is_file() and fragment == f"fig-{m['id']}"
+            assert fragment in Page(file).ids
+
+
+def test_open_data_csv_and_datapackage_agree_with_the_json(good):
+    data = good.site / "data"
+    rows = list(csv.DictReader(io.StringIO((data / "metrics.csv").read_text(encoding="utf-8"))))
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    [resource] = package["resources"]
+    assert resource["path"] == "metrics.csv"
+    assert [f["name"] for f in resource["schema"]["fields"]] == list(rows[0])
+    for row, m in zip(rows, metrics_of(good.site), strict=True):
+        assert row["id"] == m["id"] and float(row["value"]) == m["value"]
+        assert row["qualifier"] == m["qualifier"] and row["category"] == m["category"]
+        assert row["unit_zh"] == m["unit"]["zh"] and row["label_en"] == m["label"]["en"]
+        assert row["url_en"] == m["url"]["en"]
+    assert package["homepage"] == SITE_URL
+    assert set(resource["schema"]["fields"][1]["constraints"]["enum"]) == {"theory"}
+
+
+def test_open_data_is_the_same_on_every_build(builds, good):
+    again = builds["good-again"]
+    assert again.returncode == 0, again.output
+    for name in ("metrics.json", "metrics.csv", "datapackage.json"):
+        assert (good.site / "data" / name).read_bytes() == (again.site / "data" / name).read_bytes(), name
+
+
+def search_docs(site: Path, path: str) -> dict:
+    return json.loads((site / path).read_text(encoding="utf-8"))
+
+
+def test_each_language_has_its_own_search_index(good):
+    zh = search_docs(good.site, "search/search_index.json")
+    en = search_docs(good.site, "en/search/search_index.json")
+    zh_pages = {d["location"].split("#")[0] for d in zh["docs"]}
+    en_pages = {d["location"].split("#")[0] for d in en["docs"]}
+    assert zh_pages == en_pages == {"", "theory/", "statistics/"}
+    # Chinese index: only Chinese pages (every page title is Chinese)
+    zh_titles = [d["title"] for d in zh["docs"] if "#" not in d["location"]]
+    assert zh_titles and all(CJK.search(t) for t in zh_titles), zh_titles
+    assert "宣讲团" in "".join(d["text"] for d in zh["docs"]).replace("\u200b", "")
+    # English index: only English pages
+    en_titles = [d["title"] for d in en["docs"]]
+    assert en_titles and not any(CJK.search(t) for t in en_titles), en_titles
+    assert "lecture teams" in "".join(d["text"] for d in en["docs"])
+    assert "stemmer" not in en["config"]["pipeline"]
+    assert en["config"]["fields"]["variants"] == {"boost": 1}
+    assert any("variants" in d for d in en["docs"])
+
+
+# --- one build per error class ------------------------------------------------------------------
+
+def named(built: Built, expect: Expect) -> list[str]:
+    """What the output fails to name of ``expect``."""
+    out = built.output
+    missing = []
+    where = f"{expect.file}:{expect.line}" if expect.line else expect.file
+    if where not in out:
+        missing.append(where)
+    if expect.metric and f"({expect.metric})" not in out:
+        lines = [line for line in out.splitlines() if where in line]
+        if not any(expect.metric in line for line in lines):
+            missing.append(f"the metric id {expect.metric!r} on the line naming {where}")
+    missing.extend(text for text in expect.also if text not in out)
+    return missing
+
+
+@pytest.mark.parametrize("name", list(FAILING))
+def test_a_broken_site_fails_naming_file_line_and_metric(builds, name):
+    built = builds[name]
+    assert built.returncode != 0, f"{name}: the strict build passed\n{built.output}"
+    assert "Traceback" not in built.output, f"{name}: a Python traceback\n{built.output}"
+    missing = [m for expect in built.expect for m in named(built, expect)]
+    assert not missing, f"{name}: the output does not name {missing}\n{built.output}"
+
+
+def test_several_problems_are_reported_together_once_each(builds):
+    built = builds["several-problems"]
+    for expect in built.expect:
+        where = f"{expect.file}:{expect.line}:"
+        assert built.output.count(where) == 1, f"{where} reported {built.output.count(where)} times\n{built.output}"
+    assert "3 problem(s)" in built.output
+
+
+def test_nothing_is_published_when_the_build_fails(builds):
+    # (a missing twin is only seen by MkDocs, in the English build: see its own test above)
+    for name in set(FAILING) - {"missing-english-twin"}:
+        assert not (builds[name].site / "data" / "metrics.json").exists(), name
+
+
+# --- escaping in the built site ------------------------------------------------------------------
+
+def test_a_label_with_markup_is_escaped_in_the_panel_and_the_statistics(builds):
+    built = builds["markup"]
+    assert built.returncode == 0, built.output
+    for folder, raw, label in [
+        ("theory", MARKUP_ZH, "&lt;b&gt;青年&lt;/b&gt;宣讲团 &amp; &lt;u&gt;队伍&lt;/u&gt;"),
+        ("statistics", MARKUP_ZH, "&lt;b&gt;青年&lt;/b&gt;宣讲团 &amp; &lt;u&gt;队伍&lt;/u&gt;"),
+        ("en/theory", MARKUP_EN, "&lt;em&gt;Youth&lt;/em&gt; lecture teams &amp; &lt;img src=x&gt;"),
+        ("en/statistics", MARKUP_EN, "&lt;em&gt;Youth&lt;/em&gt; lecture teams &amp; &lt;img src=x&gt;"),
+    ]:
+        html = (built.site / folder / "index.html").read_text(encoding="utf-8")
+        assert label in html, folder
+        assert raw not in html, folder
+        assert "<b>青年</b>" not in html and "<em>Youth</em>" not in html and "<img src=x>" not in html
+    stats = (built.site / "en" / "statistics" / "index.html").read_text(encoding="utf-8")
+    svg = stats[stats.index("<svg"):stats.rindex("</svg>")]
+    assert "&lt;em&gt;Youth&lt;/em&gt;" in svg
+
+
+def test_glossary_text_is_escaped(builds):
+    built = builds["markup"]
+    assert built.returncode == 0, built.output
+    for path in ("index.html", "en/index.html"):
+        html = (built.site / path).read_text(encoding="utf-8")
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert "<script>alert(1)</script>" not in html
+
+
+def test_the_templates_are_found_through_theme_custom_dir(builds):
+    # The fixture sets theme.custom_dir to the real overrides/ and has no overrides/ of its own:
+    # the hook must take its figure and glossary templates from where the theme does.
+    built = builds["custom-dir"]
+    assert built.returncode == 0, built.output
+    assert '<aside class="figures-panel"' in (built.site / "theory" / "index.html").read_text(encoding="utf-8")
+
+
+# --- the real site ------------------------------------------------------------------------------
+
+REAL_SITE_URL = "https://shyouth-open.github.io/report-2023/"  # site_url in mkdocs.yml
+
+
+def test_the_real_site_links_every_figure_to_an_existing_sentence(site):
+    base = urlsplit(REAL_SITE_URL).path
+    pages: dict[Path, Page] = {}
+
+    def page(path: Path) -> Page:
+        if path not in pages:
+            pages[path] = Page(path)
+        return pages[path]
+
+    checked = 0
+    for path in sorted(site.rglob("index.html")):
+        rel = path.relative_to(site).as_posix()[: -len("index.html")]
+        here = urljoin(REAL_SITE_URL, rel)
+        for href, a in page(path).links:
+            if a.get("class") != "figure-value" and "download" not in a:
+                continue
+            parts = urlsplit(urljoin(here, href))
+            assert parts.path.startswith(base), f"{rel}: {href} leaves the site"
+            target_rel = parts.path[len(base):]
+            file = site / target_rel / "index.html" if target_rel == "" or target_rel.endswith("/") else site / target_rel
+            assert file.is_file(), f"{rel}: {href} → {file}"
+            if parts.fragment:
+                assert parts.fragment in page(file).ids, f"{rel}: {href} has no target"
+            checked += 1
+    assert checked > 100
+
+
+def test_the_real_open_data_lists_every_metric_once(site):
+    from figures import pipeline
+
+    pages = real_nav()
+    analysis = pipeline.analyse(ROOT / "docs", pages, ROOT / "data" / "categories.yml")
+    metrics = metrics_of(site)
+    assert [m["id"] for m in metrics] == [m.id for m in analysis.metrics]
+    assert len({m["id"] for m in metrics}) == len(metrics)
+    rows = list(csv.DictReader(io.StringIO((site / "data" / "metrics.csv").read_text(encoding="utf-8"))))
+    assert [r["id"] for r in rows] == [m["id"] for m in metrics]
+
+
+def real_nav() -> list[str]:
+    """The real site's pages, in navigation order (mkdocs.yml lists them as plain file names)."""
+    import yaml
+
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    assert all(isinstance(item, str) for item in nav)
+    return nav
