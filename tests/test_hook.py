@@ -59,9 +59,6 @@ def copy_fixture(dest: Path, source: Path = GOOD) -> Path:
     """A copy of a fixture site that works from anywhere: the relative paths to the real hook
     and templates become absolute."""
     shutil.copytree(source, dest, symlinks=True)
-    if (dest / "overrides").is_symlink():
-        (dest / "overrides").unlink()
-        (dest / "overrides").symlink_to(ROOT / "overrides", target_is_directory=True)
     config = dest / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "../../../hooks/report_hook.py" in text and "../../../overrides" in text
@@ -224,7 +221,7 @@ def markup(f):
 
 def templates_from_custom_dir(f):
     """No overrides/ next to mkdocs.yml: theme.custom_dir alone says where the templates are."""
-    (f / "overrides").unlink()
+    assert not (f / "overrides").exists()
     return []
 
 
