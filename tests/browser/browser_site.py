@@ -1,0 +1,108 @@
+"""What the browser tests share: the site's pages, the viewports, and page helpers.
+
+A plain module (not conftest.py) so the test modules can import it for parametrize.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+# The path part of site_url in mkdocs.yml (/report-2023/): GitHub Pages serves the site there.
+SITE_PATH = urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+                               re.M).group(1)).path
+
+OUTPUT = ROOT / "test-output"          # git-ignored
+SCREENSHOTS = OUTPUT / "screenshots"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+# Every page of the site, by its path under a language's root ("" is the home page).
+PAGES = ["", "basics/", "theory/", "central-tasks/", "grassroots/", "cadres/", "integrity/",
+         "statistics/", "glossary/"]
+LANGUAGES = {"zh": "", "en": "en/"}
+OTHER = {"zh": "en", "en": "zh"}
+SCHEMES = {"light": "default", "dark": "slate"}   # prefers-color-scheme -> data-md-color-scheme
+
+# axe-core: WCAG 2.0 and 2.1, levels A and AA; a serious or critical violation fails.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_FAILING_IMPACTS = {"serious", "critical"}
+
+
+def page_id(page: str) -> str:
+    return page.strip("/") or "home"
+
+
+def page_path(lang: str, page: str = "") -> str:
+    """The path of ``page`` in ``lang`` under the site's root: ``en/theory/``."""
+    return LANGUAGES[lang] + page
+
+
+def goto(page, url: str, *, status: int = 200):
+    """Open ``url``, wait for Material's script to have run, and check the response status."""
+    response = page.goto(url, wait_until="load")
+    assert response is not None, f"no response for {url}"
+    assert response.status == status, f"{url}: HTTP {response.status}, expected {status}"
+    # Material's bundle swaps the "no-js" class for "js" once it runs.
+    page.wait_for_function("document.documentElement.classList.contains('js')")
+    return response
+
+
+def settle(page) -> None:
+    """Wait for running CSS transitions and animations (the search dialog fades in): colours
+    read halfway through a fade are not the page's."""
+    page.evaluate("""() => Promise.all(document.getAnimations()
+        .filter(a => a.effect && a.effect.getTiming().iterations !== Infinity)
+        .map(a => a.finished.catch(() => null)))""")
+
+
+def run_axe(page, context: dict | str | None = None) -> list[dict]:
+    """axe-core's WCAG 2.1 A/AA violations on the page, serious or critical only."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    settle(page)
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    results = Axe().run(page, context=context, options=options)
+    return [v for v in results.response["violations"] if v.get("impact") in AXE_FAILING_IMPACTS]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} "
+                     f"[{len(violation['nodes'])} element(s)]")
+        for node in violation["nodes"][:6]:
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    {node['target']}: {summary[:300]}")
+    return "\n".join(lines)
+
+
+def search(page, query: str):
+    """Type ``query`` into Material's search box and wait for its results; return the links.
+
+    Material searches on keyup: fill the box, then send the event.
+    """
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.dispatch_event("keyup")
+    # Wait for results, or for Material's "no matching documents" (its own words, per language).
+    page.wait_for_function("""() => {
+        const none = JSON.parse(document.getElementById('__config').textContent)
+            .translations['search.result.none'];
+        return document.querySelector('.md-search-result__list > li.md-search-result__item')
+            || document.querySelector('.md-search-result__meta').textContent.trim() === none;
+    }""")
+    return page.locator(".md-search-result__list a.md-search-result__link")
+
+
+def result_hrefs(links) -> list[str]:
+    """Absolute addresses of search result links."""
+    return links.evaluate_all("links => links.map(a => a.href)")

@@ -1,0 +1,72 @@
+"""The statistics page's values link to their sentence, which the section page highlights."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser_site import LANGUAGES, SCHEMES, goto
+
+pytestmark = pytest.mark.browser
+
+SENTENCE_STYLE = """el => {
+    const style = getComputedStyle(el);
+    return {background: style.backgroundColor, outline: style.outlineStyle};
+}"""
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_a_figure_value_opens_its_highlighted_sentence(make_context, server, lang, scheme):
+    page = make_context(color_scheme=scheme).new_page()
+    goto(page, server.url(lang, "statistics/"))
+    assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
+    values = page.locator("article .figures-table a.figure-value")
+    assert values.count() >= 40, "the statistics tables link fewer values than expected"
+    # A value of a section with many figures, not its first: the link must scroll to it.
+    theory = page.locator('article .figures-table a.figure-value[href*="theory/#fig-"]')
+    assert theory.count() >= 4
+    link = theory.nth(theory.count() - 1)
+    href = link.evaluate("a => a.href")
+    target = urlsplit(href)
+    assert target.fragment.startswith("fig-"), href
+    with page.expect_navigation():
+        link.click()
+    page.wait_for_function("document.documentElement.classList.contains('js')")
+    assert page.url == href
+
+    sentence = page.locator("span.figure-source:target")
+    assert sentence.count() == 1, f"no span.figure-source:target for #{target.fragment}"
+    assert sentence.get_attribute("id") == target.fragment
+    assert sentence.is_visible() and sentence.inner_text().strip()
+    # In view, below the sticky header.
+    top = sentence.evaluate("el => el.getBoundingClientRect().top")
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert header <= top < page.viewport_size["height"], (header, top)
+
+    highlighted = sentence.evaluate(SENTENCE_STYLE)
+    other = page.locator("span.figure-source:not(:target)")
+    assert other.count() >= 1
+    normal = other.first.evaluate(SENTENCE_STYLE)
+    assert highlighted["background"] != normal["background"], (highlighted, normal)
+    assert highlighted["background"] not in ("rgba(0, 0, 0, 0)", "transparent"), highlighted
+    assert highlighted["outline"] != "none"
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_every_figure_link_has_its_sentence(page, server, lang):
+    """Every value link of the statistics page and of the section panels lands on a sentence."""
+    goto(page, server.url(lang, "statistics/"))
+    hrefs = sorted(set(page.locator("article a.figure-value").evaluate_all("links => links.map(a => a.href)")))
+    by_page: dict[str, set[str]] = {}
+    for href in hrefs:
+        parts = urlsplit(href)
+        by_page.setdefault(f"{parts.scheme}://{parts.netloc}{parts.path}", set()).add(parts.fragment)
+    assert len(by_page) >= 6, sorted(by_page)
+    for url, fragments in sorted(by_page.items()):
+        goto(page, url)
+        ids = set(page.locator("span.figure-source").evaluate_all("spans => spans.map(s => s.id)"))
+        assert fragments <= ids, f"{url}: no sentence for {sorted(fragments - ids)}"
+        panel = set(page.locator(".figures-panel a.figure-value").evaluate_all(
+            "links => links.map(a => new URL(a.href).hash.slice(1))"))
+        assert panel <= ids, f"{url}: the figures panel links to missing sentences {sorted(panel - ids)}"
