@@ -1,0 +1,42 @@
+"""The schema: categories from the controlled list, problems as file:line, metric numbers."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from figures.schema import QUALIFIERS, Metric, Problem, load_categories
+from support import ROOT
+
+
+def test_categories_come_from_the_one_list_in_its_order(tmp_path: Path):
+    path = tmp_path / "categories.yml"
+    path.write_text("- {id: b, zh: 乙, en: B}\n- {id: a, zh: 甲, en: A}\n", encoding="utf-8")
+    categories = load_categories(path)
+    assert list(categories) == ["b", "a"]
+    assert categories["a"].label("zh") == "甲" and categories["a"].label("en") == "A"
+
+
+def test_the_real_list_has_the_categories_the_report_needs():
+    categories = load_categories(ROOT / "data/categories.yml")
+    for needed in ("people-reached", "activities", "organisations", "sites", "jobs", "awards", "measures"):
+        assert needed in categories
+
+
+def test_qualifiers_are_the_four_the_text_uses():
+    assert list(QUALIFIERS) == ["exact", "over", "nearly", "about"]
+
+
+def test_a_problem_reads_file_line_message_and_metric():
+    assert str(Problem("docs/x.md", 12, "missing field 'unit'", "lecture-teams")) == \
+        "docs/x.md:12: missing field 'unit' (lecture-teams)"
+    assert str(Problem("docs/x.en.md", 0, "the page does not exist")) == "docs/x.en.md: the page does not exist"
+
+
+def _metric(value: str) -> Metric:
+    return Metric("a", "s", Decimal(value), "exact", "sites", {"zh": "个", "en": "sites"},
+                  {"zh": "甲", "en": "A"})
+
+
+def test_a_whole_value_is_an_integer_and_a_fraction_stays_a_fraction():
+    assert _metric("16587000.0").number == 16587000 and isinstance(_metric("16587000.0").number, int)
+    assert _metric("4.5").number == 4.5
