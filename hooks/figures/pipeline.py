@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .check import fields, ids, parity, prose, safety
 from .count.stats import Section, Statistics, compute
-from .parse import frontmatter, metrics as metric_records
+from .parse import frontmatter, metrics as metric_records, numbers
 from .parse.prose import sentences
 from .schema import LANGUAGES, Category, Metric, Problem, load_categories
 
@@ -149,9 +149,11 @@ def _title(page: frontmatter.Page | None, slug: str) -> str:
 
 def _locate(metrics: list[Metric], page: frontmatter.Page, lang: str):
     found_sentences = sentences(page.body, lang, page.body_line)
+    mentions = {s: numbers.find(s.text, lang) for s in found_sentences} if metrics else {}
     spans, problems = [], []
     for metric in metrics:
-        anchor, found = prose.locate(metric, found_sentences, lang=lang, file=page.path)
+        anchor, found = prose.locate(metric, found_sentences, lang=lang, file=page.path,
+                                     mentions=mentions)
         problems.extend(found)
         if anchor:
             spans.append((anchor.sentence.start, anchor.sentence.end, metric.id))

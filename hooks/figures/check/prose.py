@@ -24,15 +24,20 @@ class Anchor:
     sentence: Sentence
 
 
-def locate(metric: Metric, sentences: list[Sentence], *, lang: str,
-           file: str) -> tuple[Anchor | None, list[Problem]]:
-    """Find the one sentence of ``sentences`` that states ``metric``."""
+def locate(metric: Metric, sentences: list[Sentence], *, lang: str, file: str,
+           mentions: dict[Sentence, list[numbers.Mention]] | None = None,
+           ) -> tuple[Anchor | None, list[Problem]]:
+    """Find the one sentence of ``sentences`` that states ``metric``.
+
+    ``mentions`` holds each sentence's numbers, found once for all the metrics of a page
+    rather than once per metric."""
     found, wrong_qualifier = [], []
     cue = metric.cue.get(lang)
     for sentence in sentences:
         if cue and cue not in sentence.text:
             continue
-        for mention in numbers.find(sentence.text, lang):
+        here = mentions[sentence] if mentions is not None else numbers.find(sentence.text, lang)
+        for mention in here:
             if mention.kind != numbers.FIGURE or mention.value != metric.value:
                 continue
             (found if mention.qualifier == metric.qualifier else wrong_qualifier).append((sentence, mention))

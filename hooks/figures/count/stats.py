@@ -59,15 +59,19 @@ def combine(qualifiers: list[str]) -> str | None:
 
 
 def compute(sections: list[Section], metrics: list[Metric], categories: dict[str, Category]) -> Statistics:
-    by_section = {s.slug: [m for m in metrics if m.section == s.slug] for s in sections}
+    by_section: dict[str, list[Metric]] = {s.slug: [] for s in sections}
+    for m in metrics:  # one pass: a scan per section would be quadratic in the sections
+        if m.section in by_section:
+            by_section[m.section].append(m)
     ordered = [m for s in sections for m in by_section[s.slug]]
     tables = []
     for category in categories.values():
         members = [m for m in ordered if m.category == category.id]
         if members:
             tables.append(CategoryTable(category, members, _totals(members)))
-    matrix = {s.slug: {c: sum(1 for m in by_section[s.slug] if m.category == c) for c in categories}
-              for s in sections}
+    matrix = {s.slug: dict.fromkeys(categories, 0) for s in sections}
+    for m in ordered:
+        matrix[m.section][m.category] = matrix[m.section].get(m.category, 0) + 1
     return Statistics(sections, by_section, tables, matrix)
 
 

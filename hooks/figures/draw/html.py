@@ -81,6 +81,8 @@ def statistics_block(template_dir: str, block: str, stats: Statistics, lang: str
     env = environment(template_dir)
     context = {
         "stats": stats, "lang": lang, "ui": UI[lang], "data_url": data_url,
+        "titles": {s.slug: s.title for s in stats.sections},
+        "category_labels": {t.category.id: t.category.label(lang) for t in stats.categories},
         "charts": [(table, chart_data.charts(table, lang, unit_note=unit_note))
                    for table in stats.categories] if block == "charts" else [],
     }

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from figures.count.stats import Section, compute
-from figures.draw.charts import LABEL_CHARS, ROW, TOP, WIDTH, charts
+from figures.draw.charts import GAP, LABEL_CHARS, ROW, TOP, VALUE_SIZE, WIDTH, charts
 from figures.draw.html import statistics_block, unit_note
 
 PT = ("人次", "person-times")
@@ -30,7 +30,7 @@ def test_bars_share_a_linear_scale_from_zero(make_metric, categories):
     ms = [make_metric("a", 100), make_metric("b", 50), make_metric("c", 25)]
     [chart] = charts(table_of(ms, categories, "organisations"), "zh", unit_note=unit_note)
     widths = [b.width for b in chart.bars]
-    assert widths[0] == WIDTH - 160
+    assert widths[0] == WIDTH - GAP - 160  # short values: the longest bar leaves 160 for its value
     assert widths[1] == widths[0] / 2 and widths[2] == widths[0] / 4
     assert [b.y for b in chart.bars] == [TOP, TOP + ROW, TOP + 2 * ROW]
     assert chart.width == WIDTH and chart.height == TOP * 2 + ROW * 3
@@ -91,3 +91,10 @@ def test_the_svg_escapes_labels_and_units(make_metric, categories, templates):
         for text in svg.split("<text")[1:]:
             assert "<" not in text[text.index(">") + 1:text.index("</text>")]
 
+
+
+def test_the_longest_bar_leaves_room_for_a_long_value(make_metric, categories):
+    ms = [make_metric("a", 1000000, qualifier="over", unit=("人次", "person-times and more words"))]
+    [chart] = charts(table_of(ms, categories, "organisations"), "en", unit_note=unit_note)
+    bar = chart.bars[0]
+    assert bar.width + GAP + 0.65 * VALUE_SIZE * len(bar.value_text) <= WIDTH + 1e-6
