@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -104,7 +105,7 @@ def _with_problems(html_text: str, lang: str) -> str:
     problems = _state["analysis"].problems
     if not (problems and session.current.serving):
         return html_text
-    items = "".join(f"<li><code>{_escape(str(p))}</code></li>" for p in problems)
+    items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in problems)
     title = "页面有错误,构建不会通过" if lang == "zh" else "The pages have errors: the build will fail"
     return (f'<div class="admonition failure build-problems" role="alert"><p class="admonition-title">'
             f"{title}</p><ul>{items}</ul></div>") + html_text
@@ -158,7 +159,8 @@ def _lang(config: MkDocsConfig) -> str:
 
 
 def _norm(page: Page) -> str:
-    return pipeline.source_path(page.file.src_uri.replace(".en.md", ".md"), "zh")
+    """The page's Chinese source path, the same for both languages: theory.en.md → theory.md."""
+    return page.file.src_uri.replace(".en.md", ".md")
 
 
 def _slug(page: Page) -> str:
@@ -173,5 +175,3 @@ def _templates(config: MkDocsConfig) -> str:
     return str(config.theme.custom_dir or _root(config) / "overrides")
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
