@@ -173,5 +173,3 @@ def _root(config: MkDocsConfig) -> Path:
 
 def _templates(config: MkDocsConfig) -> str:
     return str(config.theme.custom_dir or _root(config) / "overrides")
-
-
