@@ -17,6 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import glossary
+import jinja_cache
 import session
 from figures import pipeline
 from figures.draw import anchors, html, opendata
@@ -32,6 +33,12 @@ _state: dict = {}
 
 def on_startup(*, command: str, dirty: bool) -> None:
     session.current.serving = command == "serve"
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    """Each template compiled once per process, not once per language and per rebuild."""
+    env.bytecode_cache = jinja_cache.shared
+    return env
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
