@@ -3,6 +3,7 @@ pages and used to check that the English pages translate each term the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -26,6 +27,13 @@ class Group:
 
 
 def load(path: Path) -> list[Group]:
+    """The glossary; read again only when the file changed (both languages share it)."""
+    stat = path.stat()
+    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime: int, size: int) -> list[Group]:
     with open(path, encoding="utf-8") as stream:
         data = yaml.safe_load(stream)
     return [Group(g["title"], [Term(t["zh"], t["en"], t.get("note", "")) for t in g["terms"]])

@@ -147,18 +147,7 @@ def _after_h1(html_text: str, fragment: str) -> str:
 
 
 def _pages(config: MkDocsConfig) -> list[str]:
-    return [item for item in _flatten(config.nav or []) if item.endswith(".md")]
-
-
-def _flatten(nav) -> list[str]:
-    out = []
-    for item in nav:
-        if isinstance(item, str):
-            out.append(item)
-        elif isinstance(item, dict):
-            for value in item.values():
-                out.extend(_flatten(value) if isinstance(value, list) else [value])
-    return out
+    return pipeline.pages_in(config.nav or [])
 
 
 def _lang(config: MkDocsConfig) -> str:

@@ -18,9 +18,7 @@ from htmltext import article_text
 SOURCE = ROOT / "data/source/report-2023.zh.txt"  # the official text, as published
 
 def _nav() -> list[str]:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    block = text.split("\nnav:\n", 1)[1]
-    return re.findall(r"^  - (\S+\.md)\s*$", block.split("\n\n", 1)[0], re.M)
+    return pipeline.pages_in(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"])
 
 
 def _source_sentences() -> list[str]:

@@ -22,10 +22,14 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
+from figures.pipeline import pages_in  # noqa: E402  the hook's own reading of the nav
 
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -58,7 +62,7 @@ class RealSite:
 
 def load_real(repo: Path = REPO) -> RealSite:
     config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
-    nav = _flatten(config.get("nav") or [])
+    nav = pages_in(config.get("nav") or [])
     docs = repo / config.get("docs_dir", "docs")
     content = []
     for page in nav:
@@ -68,17 +72,6 @@ def load_real(repo: Path = REPO) -> RealSite:
             content.append(page)
     languages = [lang["locale"] for lang in _i18n(config)["languages"]]
     return RealSite(config, nav, content, languages)
-
-
-def _flatten(nav) -> list[str]:
-    out = []
-    for item in nav:
-        if isinstance(item, str):
-            out.append(item)
-        elif isinstance(item, dict):
-            for value in item.values():
-                out.extend(_flatten(value) if isinstance(value, list) else [value])
-    return out
 
 
 def _i18n(config: dict) -> dict:

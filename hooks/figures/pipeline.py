@@ -35,6 +35,19 @@ class Analysis:
         return self.stats.metrics
 
 
+def pages_in(nav: list) -> list[str]:
+    """The Markdown pages of an MkDocs ``nav`` (strings, or titled items and sections), in order."""
+    out = []
+    for item in nav:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            if isinstance(value, list):
+                out.extend(pages_in(value))
+            elif isinstance(value, str) and value.endswith(".md"):
+                out.append(value)
+    return out
+
+
 def source_path(page: str, lang: str) -> str:
     """``theory.md`` → ``theory.en.md`` for English (the i18n suffix layout)."""
     return page if lang == "zh" else re.sub(r"\.md$", f".{lang}.md", page)

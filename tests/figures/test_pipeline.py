@@ -283,3 +283,9 @@ def real_nav() -> list[str]:
     nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
     assert all(isinstance(item, str) for item in nav)
     return nav
+
+
+def test_pages_in_reads_a_flat_or_nested_nav_in_order():
+    nav = ["index.md", {"第一部分": ["a.md", {"标题": "b.md"}]}, {"Stats": "statistics.md"},
+           {"Elsewhere": "https://example.org/"}]
+    assert pipeline.pages_in(nav) == ["index.md", "a.md", "b.md", "statistics.md"]
