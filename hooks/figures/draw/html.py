@@ -21,12 +21,12 @@ BLOCKS = ("downloads", "summary", "by-category", "charts", "by-section")
 UI = {
     "zh": {
         "panel": "本部分数据", "section": "部分", "figure": "数据项", "value": "数值",
-        "unit": "单位", "note": "说明", "total": "合计", "category": "类别",
+        "unit": "单位", "total": "合计", "category": "类别",
         "person_times": "人次:按人次计,不是人数", "cumulative": "累计数",
         "no_total": "不合计:其中既有“超过”也有“近”等方向不同的数",
         "total_note": "合计只加总单位和口径相同的数据",
         "figures": "项数据", "all": "合计", "sentence": "查看原文语句",
-        "chart_of": "图表", "downloads": [
+        "downloads": [
             ("metrics.json", "JSON", "全部数据(JSON)"),
             ("metrics.csv", "CSV", "全部数据(CSV 表格)"),
             ("datapackage.json", "Data Package", "数据说明(Frictionless Data Package)"),
@@ -36,14 +36,14 @@ UI = {
     },
     "en": {
         "panel": "Figures in this section", "section": "Section", "figure": "Figure",
-        "value": "Value", "unit": "Unit", "note": "Note", "total": "Total",
+        "value": "Value", "unit": "Unit", "total": "Total",
         "category": "Category",
         "person_times": "person-times: counts attendances, not people",
         "cumulative": "cumulative", "no_total": "No total: the figures mix “more than” and "
         "“nearly”, so no honest sum exists",
         "total_note": "Totals add only figures with the same unit and the same kind of count",
         "figures": "figures", "all": "All", "sentence": "Go to the sentence",
-        "chart_of": "Chart", "downloads": [
+        "downloads": [
             ("metrics.json", "JSON", "All figures (JSON)"),
             ("metrics.csv", "CSV", "All figures (CSV spreadsheet)"),
             ("datapackage.json", "Data Package", "Description of the data (Frictionless Data Package)"),

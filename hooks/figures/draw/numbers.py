@@ -26,5 +26,5 @@ def qualified(value: Decimal, qualifier: str, lang: str) -> str:
 
 
 def _strip(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
+    """1658.70 → 1658.7, 1E+2 → 100: the digits the value needs, no more."""
+    return format(value.normalize(), "f")
