@@ -42,7 +42,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    session.current.start(_lang(config), config.site_dir)
+    session.current.start(_lang(config))
     analysis = pipeline.analyse(Path(config.docs_dir), _pages(config), _root(config) / "data/categories.yml")
     _state.update(analysis=analysis, templates=_templates(config),
                   glossary=glossary.load(_root(config) / "data/glossary.yml"))

@@ -14,13 +14,11 @@ DEFAULT_LANGUAGE = "zh"
 @dataclass
 class Session:
     serving: bool = False
-    root: Path | None = None                                  # site_dir of the default language
     files: dict[Path, bytes] = field(default_factory=dict)    # outputs to restore at the end
 
-    def start(self, lang: str, site_dir: str) -> None:
+    def start(self, lang: str) -> None:
         """Called as each language's build starts; the default language starts a new build."""
         if lang == DEFAULT_LANGUAGE:
-            self.root = Path(site_dir)
             self.files = {}
 
     def keep(self, path: Path, data: bytes) -> None:

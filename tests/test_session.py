@@ -8,17 +8,17 @@ from session import DEFAULT_LANGUAGE, Session
 
 def test_the_default_language_starts_a_new_build_and_forgets_the_last(tmp_path: Path):
     session = Session()
-    session.start(DEFAULT_LANGUAGE, str(tmp_path))
+    session.start(DEFAULT_LANGUAGE)
     session.keep(tmp_path / "a", b"1")
-    session.start("en", str(tmp_path / "en"))  # the second language of the same build
-    assert tmp_path / "a" in session.files and session.root == tmp_path
-    session.start(DEFAULT_LANGUAGE, str(tmp_path))  # the next build (a serve rebuild)
+    session.start("en")  # the second language of the same build
+    assert tmp_path / "a" in session.files
+    session.start(DEFAULT_LANGUAGE)  # the next build (a serve rebuild)
     assert session.files == {}
 
 
 def test_restore_writes_back_what_a_later_language_overwrote(tmp_path: Path):
     session = Session()
-    session.start(DEFAULT_LANGUAGE, str(tmp_path))
+    session.start(DEFAULT_LANGUAGE)
     index = tmp_path / "search" / "search_index.json"
     session.keep(index, b'{"docs": "zh"}')
     session.keep(tmp_path / "en" / "search" / "search_index.json", b'{"docs": "en"}')
