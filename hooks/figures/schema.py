@@ -1,4 +1,5 @@
-"""What a metric is: its fields, the qualifiers and the controlled list of categories."""
+"""What a metric is: its fields, the qualifiers, the controlled list of categories, and what
+editors put forward (key figures and charts)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ class Category:
     id: str
     zh: str
     en: str
+    #: what belongs in the category, for editors: {zh: …, en: …}
+    description: dict[str, str] = field(default_factory=dict, compare=False)
 
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -32,7 +35,8 @@ def load_categories(path: Path) -> dict[str, Category]:
     """Read the controlled list of categories, in page order."""
     with open(path, encoding="utf-8") as stream:
         rows = yaml.safe_load(stream)
-    return {row["id"]: Category(row["id"], row["zh"], row["en"]) for row in rows}
+    return {row["id"]: Category(row["id"], row["zh"], row["en"], dict(row.get("description") or {}))
+            for row in rows}
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class Metric:
     value: Decimal
     qualifier: str
     category: str
+    #: the unit as a name, in each language; in English the form for any number but one
+    #: (``people``)
     unit: dict[str, str]
     label: dict[str, str]
     person_times: bool = False
@@ -67,8 +73,47 @@ class Metric:
     cue: dict[str, str] = field(default_factory=dict)
     file: str = ""
     line: int = 0
+    #: the unit's form for exactly one, where the language has one (``{"en": "person"}``)
+    unit_one: dict[str, str] = field(default_factory=dict)
 
     @property
     def number(self) -> int | float:
         """The value as a JSON number: an int when it is whole."""
         return int(self.value) if self.value == self.value.to_integral_value() else float(self.value)
+
+    def unit_for(self, lang: str) -> str:
+        """The unit as it agrees with the value: 1 person, 2 people, more than 1 million people."""
+        if self.value == 1 and self.qualifier == "exact" and lang in self.unit_one:
+            return self.unit_one[lang]
+        return self.unit[lang]
+
+    @property
+    def kind(self) -> tuple:
+        """What the figure counts, for comparing figures: the unit and the kind of count."""
+        return (self.unit["zh"], self.unit["en"], self.person_times, self.cumulative)
+
+
+@dataclass
+class KeyFigure:
+    """A figure an editor puts forward on the home and statistics pages."""
+
+    metric: Metric
+    #: one line of context under the number; the metric's label when the editor gives none
+    context: dict[str, str]
+
+
+@dataclass
+class Chart:
+    """A comparison an editor chose to draw: two figures or more that count the same thing."""
+
+    id: str
+    title: dict[str, str]
+    metrics: list[Metric]
+
+
+@dataclass
+class Highlights:
+    """What the editors put forward, checked against the metrics (``data/highlights.yml``)."""
+
+    key_figures: list[KeyFigure] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)

@@ -40,3 +40,37 @@ def _metric(value: str) -> Metric:
 def test_a_whole_value_is_an_integer_and_a_fraction_stays_a_fraction():
     assert _metric("16587000.0").number == 16587000 and isinstance(_metric("16587000.0").number, int)
     assert _metric("4.5").number == 4.5
+
+
+def test_each_real_category_says_what_belongs_in_it_in_both_languages():
+    categories = load_categories(ROOT / "data/categories.yml")
+    for category in categories.values():
+        assert set(category.description) == {"zh", "en"}, category.id
+        assert all(text.strip() for text in category.description.values()), category.id
+
+
+def test_a_category_without_description_still_loads(tmp_path: Path):
+    path = tmp_path / "categories.yml"
+    path.write_text("- {id: a, zh: 甲, en: A}\n", encoding="utf-8")
+    assert load_categories(path)["a"].description == {}
+
+
+def _person(value: str, qualifier: str = "exact") -> Metric:
+    return Metric("a", "s", Decimal(value), qualifier, "awards", {"zh": "人", "en": "people"},
+                  {"zh": "甲", "en": "A"}, unit_one={"en": "person"})
+
+
+def test_the_unit_agrees_with_the_value():
+    assert _person("1").unit_for("en") == "person"
+    assert [_person(v).unit_for("en") for v in ("0", "2", "1.5", "16587000")] == ["people"] * 4
+    assert _person("1", "over").unit_for("en") == "people"  # more than one person
+    assert _person("1").unit_for("zh") == "人"
+    assert _metric("1").unit_for("en") == "sites"  # no singular given: the one form
+
+
+def test_kind_is_the_unit_and_the_kind_of_count():
+    a, b = _person("1"), _person("2")
+    assert a.kind == b.kind
+    b.person_times = True
+    assert a.kind != b.kind
+    assert _metric("1").kind != a.kind

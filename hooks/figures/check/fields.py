@@ -1,4 +1,9 @@
-"""Check each metric record's fields and turn a valid record into a :class:`Metric`."""
+"""Check each metric record's fields and turn a valid record into a :class:`Metric`.
+
+A unit is written ``unit: {zh: 人, en: {one: person, other: people}}``, so that English agrees
+with the number (1 person, 2 people); ``en: people`` alone is the form for every number, and is
+enough unless the value is exactly 1.
+"""
 from __future__ import annotations
 
 import re
@@ -40,7 +45,8 @@ def metric(record: Record, *, file: str, section: str,
     if "category" in fields and fields["category"].value not in categories:
         report(fields["category"].line,
                f"unknown category {fields['category'].value!r} (use one of: {', '.join(categories)})")
-    texts = {name: _bilingual(fields.get(name), name, report, required=True) for name in ("unit", "label")}
+    texts = {"label": _bilingual(fields.get("label"), "label", report, required=True)}
+    texts["unit"], unit_one = _unit(fields.get("unit"), value, fields.get("qualifier"), report)
     cue = _bilingual(fields.get("cue"), "cue", report, required=False)
     flags = {name: _flag(fields.get(name), name, report) for name in FLAGS}
     if texts["unit"] and flags["person_times"] is not None:
@@ -55,7 +61,7 @@ def metric(record: Record, *, file: str, section: str,
         category=fields["category"].value, unit=texts["unit"], label=texts["label"],
         person_times=bool(flags["person_times"]), cumulative=bool(flags["cumulative"]),
         in_total=flags["in_total"] if flags["in_total"] is not None else True,
-        cue=cue or {}, file=file, line=record.line,
+        cue=cue or {}, file=file, line=record.line, unit_one=unit_one,
     ), []
 
 
@@ -95,6 +101,77 @@ def _bilingual(node: Node | None, name: str, report, *, required: bool) -> dict[
         if lang not in children:
             report(node.line, f"'{name}' is missing its '{lang}' text")
     return out if (not required or len(out) == len(LANGUAGES)) else None
+
+
+#: words that follow a number in the text but count nothing: 4大能力提升通道 is "four major channels"
+NOT_UNITS = {
+    "大": "'大' means 'major' (4大通道 is four major channels)",
+    "余": "'余' means 'more than': write qualifier: over",
+    "多": "'多' means 'more than': write qualifier: over",
+    "超": "'超' means 'more than': write qualifier: over",
+    "近": "'近' means 'nearly': write qualifier: nearly",
+    "约": "'约' means 'about': write qualifier: about",
+    "万": "'万' is part of the number: write the value in full (6万 is 60000)",
+    "亿": "'亿' is part of the number: write the value in full",
+}
+PLURAL_FORMS = ("one", "other")
+
+
+def _unit(node: Node | None, value: Decimal | None, qualifier: Node | None,
+          report) -> tuple[dict[str, str] | None, dict[str, str]]:
+    """The unit's names (English: the form for any number but one) and its forms for one."""
+    if node is None:
+        return None, {}
+    children = node.children if isinstance(node.children, dict) else None
+    if children is None:
+        report(node.line, "'unit' must have a 'zh' and an 'en' text, like "
+                          "unit: {zh: 人, en: {one: person, other: people}}")
+        return None, {}
+    out: dict[str, str] = {}
+    one: dict[str, str] = {}
+    for key, child in children.items():
+        if key not in LANGUAGES:
+            report(child.line, f"'unit' has an unknown language '{key}' (use zh and en)")
+        elif key == "en" and isinstance(child.children, dict):
+            forms = _forms(child, report)
+            if forms:
+                one["en"], out["en"] = forms
+        elif not isinstance(child.value, str) or not child.value.strip():
+            report(child.line, f"'unit.{key}' must be a non-empty text")
+        else:
+            out[key] = child.value.strip()
+    for lang in LANGUAGES:
+        if lang not in children:
+            report(node.line, f"'unit' is missing its '{lang}' text")
+    zh = out.get("zh")
+    if zh in NOT_UNITS:
+        report(children["zh"].line, f"'unit.zh' is {zh!r}, which is not a unit: {NOT_UNITS[zh]}; "
+                                    f"use the measure word of what is counted (个, 名, 家…)")
+        return None, {}
+    exact_one = value == 1 and (qualifier is None or qualifier.value == "exact")
+    if "en" in out and "en" not in one and exact_one:
+        report(children["en"].line, f"the value is 1, so the English unit needs its singular: "
+                                    f"unit: {{zh: {zh or '…'}, en: {{one: …, other: {out['en']}}}}}")
+        return None, {}
+    return (out if len(out) == len(LANGUAGES) else None), one
+
+
+def _forms(node: Node, report) -> tuple[str, str] | None:
+    """``{one: person, other: people}``: the English unit for one, and for any other number."""
+    forms = {}
+    for key, child in node.children.items():
+        if key not in PLURAL_FORMS:
+            report(child.line, f"'unit.en' has an unknown form '{key}' (use one and other, "
+                               f"like {{one: person, other: people}})")
+        elif not isinstance(child.value, str) or not child.value.strip():
+            report(child.line, f"'unit.en.{key}' must be a non-empty text")
+        else:
+            forms[key] = child.value.strip()
+    for key in PLURAL_FORMS:
+        if key not in node.children:
+            report(node.line, f"'unit.en' is missing its '{key}' form "
+                              f"(like {{one: person, other: people}})")
+    return (forms["one"], forms["other"]) if len(forms) == 2 else None
 
 
 def _flag(node: Node | None, name: str, report) -> bool | None:

@@ -42,7 +42,10 @@ def compare(english: list[Record], chinese: dict[str, Metric], *, file: str,
             node = record.fields.get(name)
             if node is not None and isinstance(node.value, dict):
                 for lang, text in node.value.items():
-                    if getattr(metric, name).get(lang) != text:
+                    expected = getattr(metric, name).get(lang)
+                    if name == "unit" and isinstance(text, dict):  # {one: person, other: people}
+                        expected = {"one": metric.unit_one.get(lang), "other": expected}
+                    if expected != text:
                         problems.append(Problem(file, node.line,
                                                 f"'{name}.{lang}' differs from {zh_file}", mid))
     return problems

@@ -185,3 +185,62 @@ def test_all_problems_of_a_record_are_reported_together(categories):
     assert sorted(p.line for p in problems) == sorted(
         line_of(f, person_times='"yes"') for f in ("value", "qualifier", "category", "person_times"))
     assert {p.metric for p in problems} == {"lecture-teams"}
+
+
+# --- units that agree with the number -------------------------------------------------------------
+
+def test_an_english_unit_with_a_singular_and_a_plural(categories):
+    m, problems = check(categories, value="1", unit="{zh: 人, en: {one: person, other: people}}")
+    assert problems == []
+    assert m.unit == {"zh": "人", "en": "people"} and m.unit_one == {"en": "person"}
+    assert (m.unit_for("en"), m.unit_for("zh")) == ("person", "人")
+    m, _ = check(categories, value="2", unit="{zh: 人, en: {one: person, other: people}}")
+    assert m.unit_for("en") == "people"
+
+
+def test_a_plain_english_unit_is_the_form_for_every_number(categories):
+    m, problems = check(categories, value="2", unit="{zh: 人, en: people}")
+    assert problems == [] and m.unit_one == {} and m.unit_for("en") == "people"
+
+
+@pytest.mark.parametrize("qualifier", ["over", "nearly", "about"])
+def test_a_plain_unit_is_enough_for_a_value_of_one_that_is_not_exact(categories, qualifier):
+    m, problems = check(categories, value="1", qualifier=qualifier, unit="{zh: 人, en: people}")
+    assert problems == [] and m.unit_for("en") == "people"
+
+
+def test_a_value_of_one_needs_the_singular(categories):
+    m, problems = check(categories, value="1", unit="{zh: 人, en: people}")
+    assert m is None
+    [p] = problems
+    assert (p.file, p.line, p.metric) == ("docs/theory.md", line_of("unit"), "lecture-teams")
+    assert "the value is 1" in p.message and "{one: …, other: people}" in p.message
+
+
+def test_plural_forms_on_their_own_lines_are_reported_on_their_line(categories):
+    block = "\n      zh: 人\n      en:\n        one: person\n        many: people"
+    text = "---\n" + record_text(unit=block)
+    m, problems = check(categories, unit=block)
+    assert m is None
+    lines = text.splitlines()
+    many = next(i for i, line in enumerate(lines, 1) if "many:" in line)
+    forms = next(i for i, line in enumerate(lines, 1) if "one: person" in line)  # where en's forms start
+    assert sorted((p.line, p.message.split(" (")[0]) for p in problems) == sorted([
+        (many, "'unit.en' has an unknown form 'many'"),
+        (forms, "'unit.en' is missing its 'other' form"),
+    ])
+    assert {p.metric for p in problems} == {"lecture-teams"}
+
+
+def test_an_empty_plural_form(categories):
+    m, problems = check(categories, unit="{zh: 人, en: {one: '', other: people}}")
+    assert m is None and ["'unit.en.one' must be a non-empty text" in p.message for p in problems] == [True]
+
+
+@pytest.mark.parametrize("word", ["大", "余", "近", "万"])
+def test_a_word_that_counts_nothing_is_not_a_unit(categories, word):
+    m, problems = check(categories, unit=f"{{zh: {word}, en: channels}}")
+    assert m is None
+    [p] = problems
+    assert (p.line, p.metric) == (line_of("unit"), "lecture-teams")
+    assert f"'unit.zh' is '{word}', which is not a unit" in p.message

@@ -66,6 +66,13 @@ def test_unit_and_label_texts(make_metric):
     assert [(p.line, p.message) for p in problems] == [(4, "'unit.en' differs from docs/theory.md")]
 
 
+def test_a_repeated_unit_with_its_singular(make_metric):
+    zh = [make_metric("x", 1, unit=("人", "people"), unit_one={"en": "person"})]
+    assert run("  - id: x\n    unit: {zh: 人, en: {one: person, other: people}}\n", zh) == []
+    problems = run("  - id: x\n    unit: {en: {one: persons, other: people}}\n", zh)
+    assert [(p.line, p.message) for p in problems] == [(4, "'unit.en' differs from docs/theory.md")]
+
+
 def test_a_metric_the_chinese_page_lacks(make_metric):
     problems = run("  - id: ghost\n    value: 3\n", [make_metric()])
     assert [(p.line, p.metric) for p in problems] == [(3, "ghost")]
