@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check import fields, ids, parity, prose, safety
+from .check import fields, ids, parity, prose, safety, selections
 from .count.stats import Section, Statistics, compute
 from .parse import frontmatter, metrics as metric_records, numbers
 from .parse.prose import sentences
@@ -57,14 +57,16 @@ _cache: dict[str, tuple[tuple, Analysis]] = {}
 
 
 def analyse(docs_dir: Path, pages: list[str], categories_path: Path, *,
-            shown_dir: str = "docs") -> Analysis:
-    """Analyse ``pages`` (Chinese sources, in navigation order), cached by file stamps."""
+            shown_dir: str = "docs", highlights_path: Path | None = None) -> Analysis:
+    """Analyse ``pages`` (Chinese sources, in navigation order), cached by file stamps.
+
+    ``highlights_path`` is the editors' choice of key figures and charts (``data/highlights.yml``)."""
     paths = [docs_dir / source_path(p, lang) for p in pages for lang in LANGUAGES]
-    key = (tuple(pages), *(_stamp(p) for p in [*paths, categories_path]))
+    key = (tuple(pages), *(_stamp(p) for p in [*paths, categories_path, highlights_path] if p))
     cached = _cache.get(str(docs_dir))
     if cached and cached[0] == key:
         return cached[1]
-    analysis = _analyse(docs_dir, pages, load_categories(categories_path), shown_dir)
+    analysis = _analyse(docs_dir, pages, load_categories(categories_path), shown_dir, highlights_path)
     _cache[str(docs_dir)] = (key, analysis)
     return analysis
 
@@ -78,8 +80,9 @@ def _stamp(path: Path) -> tuple:
 
 
 def _analyse(docs_dir: Path, pages: list[str], categories: dict[str, Category],
-             shown_dir: str) -> Analysis:
+             shown_dir: str, highlights_path: Path | None = None) -> Analysis:
     problems: list[Problem] = []
+    all_failed: set[str] = set()
     sections: list[Section] = []
     all_metrics: list[Metric] = []
     anchors: dict[str, list[tuple[int, int, str]]] = {}
@@ -124,8 +127,14 @@ def _analyse(docs_dir: Path, pages: list[str], categories: dict[str, Category],
             problems.extend(parity.compare(checked, {m.id: m for m in metrics},
                                            file=en.path, zh_file=zh.path))
         all_metrics.extend(metrics)
+        all_failed |= failed
     problems.extend(ids.duplicates(all_metrics))
-    stats = compute(sections, all_metrics, categories)
+    highlights = None
+    if highlights_path is not None:
+        highlights, found = selections.load(highlights_path, f"{highlights_path.parent.name}/{highlights_path.name}",
+                                            all_metrics, failed=all_failed)
+        problems.extend(found)
+    stats = compute(sections, all_metrics, highlights)
     return Analysis(problems, categories, stats, anchors, bodies)
 
 

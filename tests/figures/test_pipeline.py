@@ -276,6 +276,58 @@ def test_shown_dir_names_the_files(tmp_path):
     assert [p.file for p in a.problems] == ["pages/basics.md"]
 
 
+HIGHLIGHTS = """\
+key_figures:
+  - metric: lecture-teams
+  - metric: lecture-audience
+  - metric: online-learners
+  - metric: internal-departments
+charts:
+  - id: teams
+    title: {zh: 组织, en: Organisations}
+    metrics: [lecture-teams, internal-departments]
+"""
+
+
+def test_highlights_are_checked_against_every_page(tmp_path):
+    docs = write_docs(tmp_path)
+    path = tmp_path / "data" / "highlights.yml"
+    path.parent.mkdir()
+    path.write_text(HIGHLIGHTS, encoding="utf-8")
+    a = pipeline.analyse(docs, PAGES, ROOT / "data" / "categories.yml", highlights_path=path)
+    # 支 (lecture teams) and 个 (internal departments) are different units: no chart
+    assert [(p.file, p.line, p.metric) for p in a.problems] == [
+        ("data/highlights.yml", line_of(HIGHLIGHTS, "metrics: [lecture-teams"), "internal-departments")]
+    assert [k.metric.id for k in a.stats.key_figures] == [
+        "lecture-teams", "lecture-audience", "online-learners", "internal-departments"]
+    assert a.stats.charts == []
+
+
+def test_a_highlight_naming_an_invalid_metric_is_not_reported_twice(tmp_path):
+    bad_zh = THEORY_ZH.replace("value: 1440", 'value: "1,440"')
+    docs = write_docs(tmp_path, theory_md=bad_zh)
+    path = tmp_path / "highlights.yml"
+    path.write_text(HIGHLIGHTS.split("charts:")[0], encoding="utf-8")
+    a = pipeline.analyse(docs, PAGES, ROOT / "data" / "categories.yml", highlights_path=path)
+    assert [(p.file, p.metric) for p in a.problems] == [("docs/theory.md", "lecture-teams")]
+
+
+def test_a_change_to_the_highlights_is_a_new_analysis(tmp_path):
+    docs = write_docs(tmp_path)
+    path = tmp_path / "highlights.yml"
+    path.write_text(HIGHLIGHTS.split("charts:")[0], encoding="utf-8")
+    categories = ROOT / "data" / "categories.yml"
+    first = pipeline.analyse(docs, PAGES, categories, highlights_path=path)
+    assert pipeline.analyse(docs, PAGES, categories, highlights_path=path) is first
+    path.write_text(HIGHLIGHTS.split("charts:")[0].replace("  - metric: internal-departments\n", ""),
+                    encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    second = pipeline.analyse(docs, PAGES, categories, highlights_path=path)
+    assert second is not first and len(second.stats.key_figures) == 3
+    assert [p.line for p in second.problems] == [1]  # three key figures: too few
+
+
 def real_nav() -> list[str]:
     """The real site's pages, in navigation order (mkdocs.yml lists them as plain file names)."""
     import yaml

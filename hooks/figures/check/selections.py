@@ -1,0 +1,248 @@
+"""Check what editors put forward in ``data/highlights.yml``: key figures and charts.
+
+Key figures are shown large, with one line of context, on the home page and at the top of the
+statistics page. A chart compares two figures or more that count the same thing: the same
+unit in both languages, and the same kind of count (people or person-times, for the year or
+cumulative). Every problem is reported as ``file:line: message (metric id)``.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..parse.frontmatter import Node
+from ..schema import LANGUAGES, Chart, Highlights, KeyFigure, Metric, Problem
+
+try:  # the C loader is faster; fall back where libyaml is missing
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KEY_FIGURES = (4, 8)   # the home page shows at least 4 and at most 8
+SECTIONS = ("key_figures", "charts")
+KEY_FIGURE_FIELDS = ("metric", "context")
+CHART_FIELDS = ("id", "title", "metrics")
+
+
+def load(path: Path, shown: str, metrics: list[Metric], *,
+         failed: set[str] = frozenset()) -> tuple[Highlights, list[Problem]]:
+    """Read and check ``path`` (named ``shown`` in problems); no file means no highlights.
+
+    ``failed`` holds the ids of metrics that exist but did not pass their own checks: they are
+    already reported, so a selection naming them is not reported again."""
+    if not path.exists():
+        return Highlights(), []
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=_Loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        reason = getattr(error, "problem", None) or str(error)
+        return Highlights(), [Problem(shown, mark.line + 1 if mark else 1, f"invalid YAML: {reason}")]
+    return check(_node(root) if root is not None else None, shown, metrics, failed=failed)
+
+
+def check(root: Node | None, file: str, metrics: list[Metric], *,
+          failed: set[str] = frozenset()) -> tuple[Highlights, list[Problem]]:
+    """Turn the file's YAML (as nodes with lines) into :class:`Highlights`, with its problems."""
+    problems: list[Problem] = []
+
+    def report(line: int, message: str, metric: str | None = None) -> None:
+        problems.append(Problem(file, line, message, metric))
+
+    if root is None:
+        return Highlights(), []
+    if not isinstance(root.children, dict):
+        report(root.line, "the file must be a mapping with 'key_figures' and 'charts'")
+        return Highlights(), problems
+    for name, node in root.children.items():
+        if name not in SECTIONS:
+            report(node.line, f"unknown key '{name}' (known keys: {', '.join(SECTIONS)})")
+    by_id = {m.id: m for m in metrics}
+    out = Highlights()
+    if "key_figures" in root.children:
+        out.key_figures = _key_figures(root.children["key_figures"], by_id, failed, report)
+    if "charts" in root.children:
+        out.charts = _charts(root.children["charts"], by_id, failed, report)
+    return out, problems
+
+
+def _key_figures(node: Node, by_id: dict[str, Metric], failed, report) -> list[KeyFigure]:
+    items = _items(node, "key_figures", report)
+    low, high = KEY_FIGURES
+    if items is not None and not low <= len(items) <= high:
+        report(node.line, f"there are {len(items)} key figures: the home page shows {low} to {high}")
+    out, seen = [], {}
+    for item in items or []:
+        fields = _fields(item, KEY_FIGURE_FIELDS, "a key figure", report)
+        if fields is None:
+            continue
+        metric = _metric(fields.get("metric"), item, by_id, failed, report, required=True)
+        if metric is None:
+            continue
+        if metric.id in seen:
+            report(fields["metric"].line, f"'{metric.id}' is already a key figure (line {seen[metric.id]})",
+                   metric.id)
+            continue
+        seen[metric.id] = fields["metric"].line
+        context = _bilingual(fields.get("context"), "context", report, metric.id)
+        if "context" in fields and context is None:
+            continue
+        out.append(KeyFigure(metric, context or dict(metric.label)))
+    return out
+
+
+def _charts(node: Node, by_id: dict[str, Metric], failed, report) -> list[Chart]:
+    out, ids = [], {}
+    for item in _items(node, "charts", report) or []:
+        fields = _fields(item, CHART_FIELDS, "a chart", report)
+        if fields is None:
+            continue
+        ok = True
+        for name in CHART_FIELDS:
+            if name not in fields:
+                report(item.line, f"a chart needs '{name}'")
+                ok = False
+        chart_id = fields["id"].value if "id" in fields else None
+        if "id" in fields:
+            if not isinstance(chart_id, str) or not ID.match(chart_id):
+                report(fields["id"].line, f"a chart's 'id' must be kebab-case (like 'theme-education-groups'), "
+                                          f"not {chart_id!r}")
+                ok = False
+            elif chart_id in ids:
+                report(fields["id"].line, f"chart id '{chart_id}' is already used (line {ids[chart_id]})")
+                ok = False
+            else:
+                ids[chart_id] = fields["id"].line
+        title = _bilingual(fields.get("title"), "title", report, None)
+        members = _chart_metrics(fields.get("metrics"), by_id, failed, report)
+        if ok and title and members:
+            out.append(Chart(chart_id, title, members))
+    return out
+
+
+def _chart_metrics(node: Node | None, by_id, failed, report) -> list[Metric] | None:
+    if node is None:
+        return None
+    if not isinstance(node.children, list):
+        report(node.line, "a chart's 'metrics' must be a list of metric ids, like [a, b]")
+        return None
+    members, complete, seen = [], True, set()
+    for child in node.children:
+        metric = _metric(child, child, by_id, failed, report, required=True)
+        if metric is None:
+            complete = False
+            continue
+        if metric.id in seen:
+            report(child.line, f"'{metric.id}' is twice in the chart", metric.id)
+            complete = False
+            continue
+        seen.add(metric.id)
+        members.append(metric)
+    if complete and len(members) < 2:
+        report(node.line, f"a chart compares two figures or more; this one has {len(members)}")
+        return None
+    first = members[0] if members else None
+    for metric in members[1:]:
+        if metric.kind != first.kind:
+            report(_line_of(node, metric.id), f"'{metric.id}' counts {_kind(metric)}, but '{first.id}' "
+                   f"counts {_kind(first)}: a chart only compares figures with the same unit and the "
+                   f"same kind of count", metric.id)
+            complete = False
+    return members if complete else None
+
+
+def _kind(metric: Metric) -> str:
+    words = [f"{metric.unit['zh']} / {metric.unit['en']}"]
+    if metric.person_times:
+        words.append("person-times")
+    if metric.cumulative:
+        words.append("cumulative")
+    return "(" + ", ".join(words) + ")"
+
+
+def _line_of(node: Node, metric_id: str) -> int:
+    return next((c.line for c in node.children if c.value == metric_id), node.line)
+
+
+def _metric(node: Node | None, owner: Node, by_id, failed, report, *, required: bool) -> Metric | None:
+    if node is None:
+        if required:
+            report(owner.line, "missing 'metric' (a metric id from a page's front matter)")
+        return None
+    mid = node.value
+    if not isinstance(mid, str):
+        report(node.line, f"a metric id must be a text, not {mid!r}")
+        return None
+    if mid in by_id:
+        return by_id[mid]
+    if mid not in failed:
+        report(node.line, f"no page has a metric with the id '{mid}'", mid)
+    return None
+
+
+def _items(node: Node, name: str, report) -> list[Node] | None:
+    if node.value is None:
+        return []
+    if not isinstance(node.children, list):
+        report(node.line, f"'{name}' must be a list")
+        return None
+    return node.children
+
+
+def _fields(item: Node, known: tuple[str, ...], what: str, report) -> dict[str, Node] | None:
+    if not isinstance(item.children, dict):
+        report(item.line, f"{what} must be a mapping of fields ({', '.join(known)})")
+        return None
+    for name, child in item.children.items():
+        if name not in known:
+            report(child.line, f"unknown field '{name}' in {what} (known fields: {', '.join(known)})")
+    return item.children
+
+
+def _bilingual(node: Node | None, name: str, report, metric: str | None) -> dict[str, str] | None:
+    if node is None:
+        return None
+    if not isinstance(node.children, dict):
+        report(node.line, f"'{name}' must have a 'zh' and an 'en' text, like {name}: {{zh: …, en: …}}", metric)
+        return None
+    out = {}
+    for key, child in node.children.items():
+        if key not in LANGUAGES:
+            report(child.line, f"'{name}' has an unknown language '{key}' (use zh and en)", metric)
+        elif not isinstance(child.value, str) or not child.value.strip():
+            report(child.line, f"'{name}.{key}' must be a non-empty text", metric)
+        else:
+            out[key] = child.value.strip()
+    for lang in LANGUAGES:
+        if lang not in node.children:
+            report(node.line, f"'{name}' is missing its '{lang}' text", metric)
+    return out if len(out) == len(LANGUAGES) else None
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _node(node: yaml.Node, line: int | None = None) -> Node:
+    """A YAML node as a :class:`Node`, with its 1-based line in the file: for the value of a
+    key, the key's line (where a block list or mapping value starts is the line after it)."""
+    line = line or node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        children = {str(_scalar(k)): _node(v, k.start_mark.line + 1) for k, v in node.value}
+        return Node({k: v.value for k, v in children.items()}, line, children)
+    if isinstance(node, yaml.SequenceNode):
+        items = [_node(item) for item in node.value]
+        return Node([item.value for item in items], line, items)
+    return Node(_scalar(node), line)
+
+
+def _scalar(node: yaml.Node) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    try:
+        return _CONSTRUCTOR.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError:
+        return node.value
