@@ -26,7 +26,6 @@ from search.index import localise
 
 log = logging.getLogger("mkdocs.plugins.report")
 
-STATISTICS = "statistics.md"
 DATA_DIR = "data"
 _state: dict = {}
 
@@ -43,7 +42,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     session.current.start(_lang(config))
-    analysis = pipeline.analyse(Path(config.docs_dir), _pages(config), _root(config) / "data/categories.yml")
+    analysis = pipeline.analyse(Path(config.docs_dir), _pages(config), _root(config) / "data/categories.yml",
+                                highlights_path=_root(config) / "data/highlights.yml")
     _state.update(analysis=analysis, templates=_templates(config),
                   glossary=glossary.load(_root(config) / "data/glossary.yml"))
     if analysis.problems and _lang(config) == session.DEFAULT_LANGUAGE:  # once per build
@@ -67,8 +67,8 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
     stats = _state["analysis"].stats
     if slug in stats.by_section and stats.by_section[slug]:
         html_text = _after_h1(html_text, html.panel(_state["templates"], stats.by_section[slug], lang))
-    if _norm(page) == STATISTICS:
-        html_text = _fill_statistics(html_text, lang, page)
+    if "<!-- figures:" in html_text:
+        html_text = _fill_blocks(html_text, lang, page)
     if glossary.MARKER in html_text:
         html_text = html_text.replace(glossary.MARKER, glossary.render(_state["templates"], _state["glossary"], lang))
     return _with_problems(html_text, lang)
@@ -118,13 +118,15 @@ def _with_problems(html_text: str, lang: str) -> str:
             f"{title}</p><ul>{items}</ul></div>") + html_text
 
 
-def _fill_statistics(html_text: str, lang: str, page: Page) -> str:
-    data_url = "../" * page.url.count("/") + DATA_DIR + "/"  # page.url holds en/ already
+def _fill_blocks(html_text: str, lang: str, page: Page) -> str:
+    depth = page.url.count("/")  # page.url holds en/ already
+    data_url = "../" * depth + DATA_DIR + "/"
+    root = "../" * (depth - (lang != session.DEFAULT_LANGUAGE))  # this language's home
     for block in html.BLOCKS:
         marker = f"<!-- figures:{block} -->"
         if marker in html_text:
             rendered = html.statistics_block(_state["templates"], block, _state["analysis"].stats, lang,
-                                             data_url=data_url)
+                                             data_url=data_url, root=root)
             html_text = html_text.replace(marker, rendered)
     return html_text
 
@@ -139,6 +141,8 @@ def _write_open_data(config: MkDocsConfig, folder: Path) -> None:
         analysis.categories, [s.slug for s in analysis.stats.sections],
         name="cyl-shanghai-2023-evaluation-metrics", title=config.site_name,
         homepage=config.site_url or ""), encoding="utf-8")
+    for source in sorted((_root(config) / DATA_DIR / "source").glob("*.txt")):  # the original text
+        (folder / source.name).write_bytes(source.read_bytes())
 
 
 def _after_h1(html_text: str, fragment: str) -> str:

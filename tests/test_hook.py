@@ -204,6 +204,40 @@ def several(f):
             Expect("docs/theory.en.md", line_of(en, "<script>"), None)]
 
 
+def stray_unit(f):
+    text = edit(f, "theory.md", "    unit: {zh: 支, en: lecture teams}\n", "    unit: {zh: 大, en: lecture teams}\n")
+    return [Expect("docs/theory.md", line_of(text, "{zh: 大,"), "lecture-teams", ["'大'"])]
+
+
+def unit_without_singular(f):
+    zh = edit(f, "theory.md", "    value: 6\n", "    value: 1\n")
+    return [Expect("docs/theory.md", line_of(zh, "en: aspects}"), "examined-aspects", ["the value is 1"])]
+
+
+def highlights(f, old: str, new: str) -> str:
+    path = f / "data" / "highlights.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text.replace(old, new)
+
+
+def unknown_key_figure(f):
+    text = highlights(f, "  - metric: study-learners\n", "  - metric: study-learner\n")
+    return [Expect("data/highlights.yml", line_of(text, "metric: study-learner"), "study-learner")]
+
+
+def chart_of_different_things(f):
+    text = highlights(f, "[lecture-audience, federation-reach]", "[lecture-audience, lecture-teams]")
+    return [Expect("data/highlights.yml", line_of(text, "[lecture-audience, lecture-teams]"), "lecture-teams",
+                   ["same unit"])]
+
+
+def chart_with_one_bar(f):
+    text = highlights(f, "[lecture-audience, federation-reach]", "[lecture-audience]")
+    return [Expect("data/highlights.yml", line_of(text, "[lecture-audience]"), None, ["two figures or more"])]
+
+
 MARKUP_ZH = "<b>青年</b>宣讲团 & <u>队伍</u>"
 MARKUP_EN = "<em>Youth</em> lecture teams & <img src=x>"
 GLOSSARY_NOTE = "<script>alert(1)</script>"
@@ -242,6 +276,11 @@ FAILING: dict[str, Callable[[Path], list[Expect]]] = {
     "javascript-url": javascript_url,
     "missing-english-twin": missing_twin,
     "several-problems": several,
+    "stray-unit": stray_unit,
+    "unit-without-singular": unit_without_singular,
+    "unknown-key-figure": unknown_key_figure,
+    "chart-of-different-things": chart_of_different_things,
+    "chart-with-one-bar": chart_with_one_bar,
 }
 PASSING: dict[str, Callable[[Path], list[Expect]]] = {
     "markup": markup,
@@ -349,8 +388,8 @@ def test_output_paths(good, path):
 @pytest.mark.parametrize("lang, folder, value", [("zh", "theory", "1440"), ("en", "en/theory", "1,440")])
 def test_the_section_panel_links_to_sentence_anchors(good, lang, folder, value):
     page = Page(good.site / folder / "index.html")
-    panel = page.html[page.html.index('<aside class="figures-panel"'):]
-    panel = panel[:panel.index("</aside>")]
+    panel = page.html[page.html.index('<details class="figures-panel"'):]
+    panel = panel[:panel.index("</details>")]
     hrefs = re.findall(r'class="figure-value" href="([^"]+)"', panel)
     assert hrefs == [f"#fig-{mid}" for mid in THEORY_IDS]
     for href in hrefs:
@@ -359,8 +398,16 @@ def test_the_section_panel_links_to_sentence_anchors(good, lang, folder, value):
     assert value in page.text_of["fig-lecture-teams"]
     sentence = page.text_of["fig-volunteers"]
     assert ("超5000" in sentence) if lang == "zh" else ("More than 5,000" in sentence)
-    # the panel sits right after the page title
-    assert page.html.index("</h1>") < page.html.index('<aside class="figures-panel"') < page.html.index('id="item-1"')
+    # the panel sits right after the page title, closed: the section's text comes first
+    assert page.html.index("</h1>") < page.html.index('<details class="figures-panel"') < page.html.index('id="item-1"')
+    assert '<details class="figures-panel" data-search-exclude>' in page.html
+
+
+KEY_FIGURES = ["lecture-teams", "lecture-audience", "study-learners", "online-learners"]
+
+
+def figure_links(page: Page) -> list[str]:
+    return [href for href, _ in page.links if "#fig-" in href]
 
 
 @pytest.mark.parametrize("folder", ["statistics", "en/statistics"])
@@ -368,8 +415,9 @@ def test_statistics_links_resolve_to_existing_sentences_and_files(good, folder):
     path = good.site / folder / "index.html"
     page = Page(path)
     here = page_url(good.site, path)
-    value_links = [href for href, a in page.links if a.get("class") == "figure-value"]
-    assert len(value_links) == 2 * len(THEORY_IDS)  # by category and by section
+    value_links = figure_links(page)
+    # every figure once in its section's table, the key figures once more
+    assert sorted(value_links) == sorted(f"../theory/#fig-{mid}" for mid in THEORY_IDS + KEY_FIGURES)
     downloads = [href for href, a in page.links if "download" in a]
     assert len(downloads) == 3
     for href in value_links + downloads:
@@ -381,16 +429,35 @@ def test_statistics_links_resolve_to_existing_sentences_and_files(good, folder):
         "datapackage.json", "metrics.csv", "metrics.json"]
 
 
+@pytest.mark.parametrize("folder", ["", "en"])
+def test_the_home_page_shows_the_key_figures_linking_to_their_sentences(good, folder):
+    path = good.site / folder / "index.html"
+    page = Page(path)
+    assert figure_links(page) == [f"theory/#fig-{mid}" for mid in KEY_FIGURES]
+    for href in figure_links(page):
+        file, fragment = target(good.site, urljoin(page_url(good.site, path), href))
+        assert fragment in Page(file).ids
+    assert "<!-- figures:" not in page.html
+    context = "宣讲覆盖的团员青年" if folder == "" else "League members and young people reached"
+    assert f'<span class="figures-key__context">{context}</span>' in page.html
+
+
 def test_statistics_blocks_are_filled(good):
     zh = (good.site / "statistics" / "index.html").read_text(encoding="utf-8")
     en = (good.site / "en" / "statistics" / "index.html").read_text(encoding="utf-8")
     for html in (zh, en):
         assert "<!-- figures:" not in html
-        assert html.count("<svg role=\"img\"") >= 4
-        assert "figures-downloads" in html
-    assert "超过104万" in zh and "more than 1.04 million" in en            # over + over
+        assert html.count('<figure class="figures-chart') == 1  # the one chart of data/highlights.yml
+        assert html.count('<table class="figures-table">') == 1  # one section, one table
+        assert "figures-downloads" in html and "figures-key" in html
+    assert "超过100万" in zh and "more than 1 million" in en
     assert "1658.7万" in zh and "16.587 million" in en
     assert "近6万" in zh and "nearly 60,000" in en
+
+
+def test_the_original_text_is_published_with_the_data(good):
+    source = GOOD / "data" / "source" / "report-test.zh.txt"
+    assert (good.site / "data" / source.name).read_bytes() == source.read_bytes()
 
 
 def test_the_glossary_is_drawn_on_the_pages_that_ask_for_it(good):
@@ -425,7 +492,9 @@ def test_open_data_json(good):
 
 def test_open_data_csv_and_datapackage_agree_with_the_json(good):
     data = good.site / "data"
-    rows = list(csv.DictReader(io.StringIO((data / "metrics.csv").read_text(encoding="utf-8"))))
+    raw = (data / "metrics.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs to read UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     [resource] = package["resources"]
     assert resource["path"] == "metrics.csv"
@@ -524,9 +593,10 @@ def test_a_label_with_markup_is_escaped_in_the_panel_and_the_statistics(builds):
         assert label in html, folder
         assert raw not in html, folder
         assert "<b>青年</b>" not in html and "<em>Youth</em>" not in html and "<img src=x>" not in html
-    stats = (built.site / "en" / "statistics" / "index.html").read_text(encoding="utf-8")
-    svg = stats[stats.index("<svg"):stats.rindex("</svg>")]
-    assert "&lt;em&gt;Youth&lt;/em&gt;" in svg
+    for folder in ("", "en/statistics"):  # the key figure: no context, so the label
+        html = (built.site / folder / "index.html").read_text(encoding="utf-8")
+        key = html[html.index('<ul class="figures-key"'):]
+        assert "&lt;em&gt;Youth&lt;/em&gt;" in key[:key.index("</ul>")] or "&lt;b&gt;青年" in key[:key.index("</ul>")]
 
 
 def test_glossary_text_is_escaped(builds):
@@ -543,7 +613,7 @@ def test_the_templates_are_found_through_theme_custom_dir(builds):
     # the hook must take its figure and glossary templates from where the theme does.
     built = builds["custom-dir"]
     assert built.returncode == 0, built.output
-    assert '<aside class="figures-panel"' in (built.site / "theory" / "index.html").read_text(encoding="utf-8")
+    assert '<details class="figures-panel"' in (built.site / "theory" / "index.html").read_text(encoding="utf-8")
 
 
 # --- the real site ------------------------------------------------------------------------------
@@ -586,7 +656,7 @@ def test_the_real_open_data_lists_every_metric_once(site):
     metrics = metrics_of(site)
     assert [m["id"] for m in metrics] == [m.id for m in analysis.metrics]
     assert len({m["id"] for m in metrics}) == len(metrics)
-    rows = list(csv.DictReader(io.StringIO((site / "data" / "metrics.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((site / "data" / "metrics.csv").read_text(encoding="utf-8-sig"))))
     assert [r["id"] for r in rows] == [m["id"] for m in metrics]
 
 

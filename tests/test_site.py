@@ -101,10 +101,44 @@ def test_statistics_page_and_open_data_exist_in_both_languages(site: Path):
     for root in (site, site / "en"):
         html = (root / "statistics/index.html").read_text(encoding="utf-8")
         assert "<!-- figures:" not in html
-        assert '<svg role="img"' in html
+        assert '<figure class="figures-chart' in html and '<table class="figures-table">' in html
+        assert "<svg role=\"img\"" not in html  # charts are HTML now: nothing drawn at a guessed width
     data = json.loads((site / "data/metrics.json").read_text(encoding="utf-8"))
     assert len(data["metrics"]) >= 50
-    assert (site / "data/metrics.csv").exists() and (site / "data/datapackage.json").exists()
+    assert (site / "data/metrics.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
+    assert (site / "data/datapackage.json").exists()
+
+
+def _figure_links(html: str) -> list[str]:
+    return [a["href"].split("#", 1)[1] for a in links(html) if "#fig-" in a.get("href", "")]
+
+
+def test_the_statistics_page_links_each_figure_at_most_twice_and_every_one_once(site: Path):
+    ids = {m["id"] for m in json.loads((site / "data/metrics.json").read_text(encoding="utf-8"))["metrics"]}
+    for root in (site, site / "en"):
+        linked = _figure_links((root / "statistics/index.html").read_text(encoding="utf-8"))
+        counts = {anchor: linked.count(anchor) for anchor in linked}
+        assert max(counts.values()) <= 2, {k: v for k, v in counts.items() if v > 2}
+        assert set(counts) == {f"fig-{i}" for i in ids}
+
+
+def test_no_chart_has_fewer_than_two_bars(site: Path):
+    for root in (site, site / "en"):
+        html = (root / "statistics/index.html").read_text(encoding="utf-8")
+        charts = re.findall(r'<figure class="figures-chart.*?</figure>', html, re.S)
+        assert len(charts) >= 2
+        for chart in charts:
+            assert chart.count('class="figures-chart__row figures-chart__row--') >= 2, chart[:200]
+
+
+def test_the_home_page_has_key_figures_and_the_original_text_to_download(site: Path):
+    source = Path(__file__).resolve().parent.parent / "data/source/report-2023.zh.txt"
+    assert (site / "data/report-2023.zh.txt").read_bytes() == source.read_bytes()
+    for root, href in ((site, "data/report-2023.zh.txt"), (site / "en", "../data/report-2023.zh.txt")):
+        html = (root / "index.html").read_text(encoding="utf-8")
+        assert f'<a href="{href}" download>' in html
+        keys = _figure_links(html)
+        assert 4 <= len(keys) <= 8 and len(set(keys)) == len(keys)
 
 
 def test_every_figure_links_to_a_sentence_that_exists_in_both_languages(site: Path):

@@ -2,11 +2,13 @@
 
 The environment is our own, with autoescaping on: labels and units written by editors are
 always escaped, whatever the theme's environment does.
+
+Blocks (see :data:`BLOCKS`) replace a marker ``<!-- figures:<block> -->`` in a page:
+``key-figures`` (the home and statistics pages), ``charts``, ``tables`` and ``downloads``.
 """
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import jinja2
 
@@ -16,40 +18,63 @@ from . import charts as chart_data
 from .anchors import anchor_id
 from .numbers import plain, qualified
 
-BLOCKS = ("downloads", "summary", "by-category", "charts", "by-section")
+BLOCKS = ("key-figures", "charts", "tables", "downloads")
+#: the markers of the tables' key, in the order it explains them
+MARKS = ("over", "nearly", "about", "person_times", "cumulative")
 
 UI = {
     "zh": {
-        "panel": "本部分数据", "section": "部分", "figure": "数据项", "value": "数值",
-        "unit": "单位", "total": "合计", "category": "类别",
-        "person_times": "人次:按人次计,不是人数", "cumulative": "累计数",
-        "no_total": "不合计:其中既有“超过”也有“近”等方向不同的数",
-        "total_note": "合计只加总单位和口径相同的数据",
-        "figures": "项数据", "all": "合计", "sentence": "查看原文语句",
+        "panel": "本部分数据", "panel_summary": "本部分数据({}项)", "key_figures": "主要数据",
+        "figure": "数据项", "value": "数值", "unit": "单位", "sentence": "查看原文语句",
+        "cumulative": "累计",
+        "legend_title": "表中标记",
+        "legend": {
+            "over": ("超过", "原文写作“余”“超”或“超过”:实际数大于所示数"),
+            "nearly": ("近", "原文写作“近”:实际数略少于所示数"),
+            "about": ("约", "原文写作“约”:约数"),
+            "person_times": ("人次", "按人次计:同一人参加多次,计为多次,不是人数"),
+            "cumulative": ("累计", "累计数:不只是2023年一年的数"),
+        },
+        "chart_unit": "单位:", "chart_source": "来源:",
+        "source_text": "本报告",
+        "chart_key": {
+            "exact": "确数", "over": "超过所示数(原文“余”“超”):条形末端敞开",
+            "nearly": "近似数(原文“近”):条形为斜纹", "about": "约数(原文“约”):条形为斜纹",
+        },
         "downloads": [
-            ("metrics.json", "JSON", "全部数据(JSON)"),
-            ("metrics.csv", "CSV", "全部数据(CSV 表格)"),
-            ("datapackage.json", "Data Package", "数据说明(Frictionless Data Package)"),
+            ("metrics.csv", "全部数据(CSV 电子表格)",
+             "可用 Excel、WPS 等软件打开;每行一项数据,附原文语句的网址。"),
+            ("metrics.json", "全部数据(JSON)", "与表格内容相同,供程序读取。"),
+            ("datapackage.json", "数据说明(Frictionless Data Package)", "说明表格每一列的含义和取值。"),
         ],
-        "caption_summary": "各部分各类别的数据项数", "caption_category": "{}:各部分数据",
-        "caption_section": "{}:全部数据",
     },
     "en": {
-        "panel": "Figures in this section", "section": "Section", "figure": "Figure",
-        "value": "Value", "unit": "Unit", "total": "Total",
-        "category": "Category",
-        "person_times": "person-times: counts attendances, not people",
-        "cumulative": "cumulative", "no_total": "No total: the figures mix “more than” and "
-        "“nearly”, so no honest sum exists",
-        "total_note": "Totals add only figures with the same unit and the same kind of count",
-        "figures": "figures", "all": "All", "sentence": "Go to the sentence",
+        "panel": "Figures in this section", "panel_summary": "Figures in this section ({})", "key_figures": "Key figures",
+        "figure": "Figure", "value": "Value", "unit": "Unit", "sentence": "Go to the sentence",
+        "cumulative": "cumulative",
+        "legend_title": "Markers in the tables",
+        "legend": {
+            "over": ("more than", "the report says 余, 超 or 超过: the true number is higher"),
+            "nearly": ("nearly", "the report says 近: the true number is a little lower"),
+            "about": ("about", "the report says 约: an approximate number"),
+            "person_times": ("person-times", "counts attendances, not people: one person who "
+                             "took part three times counts three times"),
+            "cumulative": ("cumulative", "a running total, not only 2023's"),
+        },
+        "chart_unit": "Unit: ", "chart_source": "Source: ",
+        "source_text": "this report",
+        "chart_key": {
+            "exact": "exact", "over": "more than the value shown (余, 超): open-ended bar",
+            "nearly": "nearly (近): hatched bar", "about": "about (约): hatched bar",
+        },
         "downloads": [
-            ("metrics.json", "JSON", "All figures (JSON)"),
-            ("metrics.csv", "CSV", "All figures (CSV spreadsheet)"),
-            ("datapackage.json", "Data Package", "Description of the data (Frictionless Data Package)"),
+            ("metrics.csv", "All figures as a spreadsheet (CSV)",
+             "Opens in Excel or any spreadsheet program: one row per figure, with the address "
+             "of the sentence that states it."),
+            ("metrics.json", "All figures for programs (JSON)", "The same figures, for software to read."),
+            ("datapackage.json", "What each column means (Frictionless Data Package)",
+             "The columns of the spreadsheet, their meaning and their values."),
         ],
-        "caption_summary": "Number of figures by section and category",
-        "caption_category": "{}: figures by section", "caption_section": "{}: all figures",
     },
 }
 
@@ -70,28 +95,31 @@ def environment(template_dir: str) -> jinja2.Environment:
 
 
 def panel(template_dir: str, metrics: list[Metric], lang: str) -> str:
-    """The compact panel of one section's figures, linking to their sentences."""
+    """A section's figures, each linking to its sentence, behind a disclosure that stays closed
+    until the reader opens it: the section's own text comes first."""
     template = environment(template_dir).get_template("figures/panel.html")
     return template.render(metrics=metrics, lang=lang, ui=UI[lang])
 
 
 def statistics_block(template_dir: str, block: str, stats: Statistics, lang: str,
-                     *, data_url: str) -> str:
-    """One block of the statistics page (see :data:`BLOCKS`)."""
+                     *, data_url: str, root: str = "../") -> str:
+    """One block (see :data:`BLOCKS`). ``root`` leads from the page to its language's home
+    (``../`` on the statistics page, nothing on the home page), ``data_url`` to the open data."""
     env = environment(template_dir)
-    context = {
-        "stats": stats, "lang": lang, "ui": UI[lang], "data_url": data_url,
-        "titles": {s.slug: s.title for s in stats.sections},
-        "category_labels": {t.category.id: t.category.label(lang) for t in stats.categories},
-        "charts": [(table, chart_data.charts(table, lang, unit_note=unit_note))
-                   for table in stats.categories] if block == "charts" else [],
-    }
+    context = {"stats": stats, "lang": lang, "ui": UI[lang], "data_url": data_url, "root": root}
+    if block == "charts":
+        sections = {s.slug: s for s in stats.sections}
+        context["charts"] = [chart_data.draw(c, lang, sections) for c in stats.charts]
+    if block == "tables":
+        context["marks"] = marks(stats.metrics)
     return env.get_template(f"figures/{block}.html").render(**context)
 
 
-def unit_note(metric: Metric, lang: str) -> str:
-    """The unit with the kind of count: 人次, cumulative."""
-    parts = [metric.unit[lang]]
-    if metric.cumulative:
-        parts.append(UI[lang]["cumulative"])
-    return ("，" if lang == "zh" else ", ").join(parts)
+def marks(metrics: list[Metric]) -> list[str]:
+    """The markers the figures use (see :data:`MARKS`), for the key that explains them."""
+    used = {m.qualifier for m in metrics}
+    if any(m.person_times for m in metrics):
+        used.add("person_times")
+    if any(m.cumulative for m in metrics):
+        used.add("cumulative")
+    return [mark for mark in MARKS if mark in used]

@@ -1,7 +1,8 @@
 """The open-data files: metrics.json, metrics.csv and a Frictionless datapackage.json.
 
 Output depends only on the metrics, never on the date or the machine, so that two builds of
-one commit give the same bytes.
+one commit give the same bytes. The CSV starts with a UTF-8 byte-order mark, without which
+Excel on a Chinese Windows reads it in the local code page and garbles the Chinese.
 """
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ def records(metrics: list[Metric], site_url: str) -> list[dict]:
         {
             "id": m.id, "section": m.section, "value": m.number, "qualifier": m.qualifier,
             "category": m.category, "person_times": m.person_times, "cumulative": m.cumulative,
-            "in_total": m.in_total, "unit": dict(m.unit), "label": dict(m.label), "url": urls(m, site_url),
+            "in_total": m.in_total, "unit": {lang: m.unit_for(lang) for lang in m.unit},
+            "label": dict(m.label), "url": urls(m, site_url),
         }
         for m in metrics
     ]
@@ -40,8 +42,13 @@ def metrics_json(metrics: list[Metric], site_url: str) -> str:
     return json.dumps({"metrics": records(metrics, site_url)}, ensure_ascii=False, indent=2) + "\n"
 
 
+BOM = "\ufeff"
+
+
 def metrics_csv(metrics: list[Metric], site_url: str) -> str:
+    """The figures as CSV, starting with a byte-order mark (see the module's docstring)."""
     buffer = io.StringIO()
+    buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for r in records(metrics, site_url):
@@ -81,9 +88,10 @@ def datapackage(categories: dict[str, Category], sections: list[str], *, name: s
                   required=True, enum=list(categories)),
             field("person_times", "boolean", "true: counts attendances (人次), not people"),
             field("cumulative", "boolean", "true: a cumulative total (累计), not one year's"),
-            field("in_total", "boolean", "false: may overlap other figures, so the statistics never add it up"),
+            field("in_total", "boolean", "false: may overlap other figures (the same people, or a part "
+                  "of another figure): do not add it to them"),
             field("unit_zh", "string", "Unit, in Chinese"),
-            field("unit_en", "string", "Unit, in English"),
+            field("unit_en", "string", "Unit, in English, agreeing with the value (1 person, 2 people)"),
             field("label_zh", "string", "What is counted, in Chinese"),
             field("label_en", "string", "What is counted, in English"),
             field("url_zh", "string", "The Chinese sentence that states the figure", "uri"),

@@ -7,10 +7,17 @@ import json
 
 import pytest
 
-from figures.draw.opendata import COLUMNS, datapackage, metrics_csv, metrics_json, records, urls
+from figures.draw.opendata import BOM, COLUMNS, datapackage, metrics_csv, metrics_json, records, urls
 from figures.schema import QUALIFIERS
 
 SITE = "https://example.org/report/"
+
+
+def csv_text(metrics) -> str:
+    """The CSV without its byte-order mark, which it must start with."""
+    text = metrics_csv(metrics, SITE)
+    assert text.startswith(BOM) and not text.startswith(BOM * 2)
+    return text[len(BOM):]
 PT = ("人次", "person-times")
 
 
@@ -68,7 +75,7 @@ def test_json_values_never_lose_precision(make_metric):
 
 
 def test_csv_has_the_columns_and_parses_back_to_the_json_values(metrics):
-    rows = list(csv.DictReader(io.StringIO(metrics_csv(metrics, SITE))))
+    rows = list(csv.DictReader(io.StringIO(csv_text(metrics))))
     assert rows and list(rows[0]) == list(COLUMNS)
     data = json.loads(metrics_json(metrics, SITE))["metrics"]
     assert len(rows) == len(data)
@@ -85,7 +92,7 @@ def test_csv_has_the_columns_and_parses_back_to_the_json_values(metrics):
 
 
 def test_csv_quotes_commas_quotes_and_newlines(metrics):
-    rows = list(csv.reader(io.StringIO(metrics_csv(metrics, SITE))))
+    rows = list(csv.reader(io.StringIO(csv_text(metrics))))
     assert all(len(row) == len(COLUMNS) for row in rows)
     by_id = {row[0]: row for row in rows[1:]}
     assert by_id["lecture-teams"][COLUMNS.index("label_en")] == 'Youth "lecture" teams, 20th'
@@ -143,7 +150,7 @@ def test_the_csv_satisfies_the_datapackage_schema(metrics, categories):
     import re
 
     fields = json.loads(datapackage_text(categories))["resources"][0]["schema"]["fields"]
-    rows = list(csv.DictReader(io.StringIO(metrics_csv(metrics, SITE))))
+    rows = list(csv.DictReader(io.StringIO(csv_text(metrics))))
     for row in rows:
         for f in fields:
             cell = row[f["name"]]
@@ -166,3 +173,24 @@ def test_output_is_deterministic(metrics, categories):
     assert datapackage_text(categories) == datapackage_text(dict(categories))
     for text in (metrics_json(metrics, SITE), metrics_csv(metrics, SITE), datapackage_text(categories)):
         assert "2026" not in text and "2025" not in text  # no build date
+
+
+def test_the_csv_opens_in_excel_on_a_chinese_windows(metrics):
+    """Excel takes a CSV without a byte-order mark for the local code page (GBK on a Chinese
+    Windows): the file must start with the UTF-8 BOM, once, and decode as UTF-8 after it."""
+    raw = metrics_csv(metrics, SITE).encode("utf-8")
+    assert raw.startswith(b"\xef\xbb\xbf") and not raw[3:].startswith(b"\xef\xbb\xbf")
+    header = raw.decode("utf-8-sig").splitlines()[0]
+    assert header.split(",") == list(COLUMNS)
+    assert "青年宣讲团" in raw.decode("utf-8-sig")
+
+
+def test_english_units_agree_with_the_value(make_metric):
+    ms = [make_metric("one", 1, unit=("人", "people"), unit_one={"en": "person"}),
+          make_metric("two", 2, unit=("人", "people"), unit_one={"en": "person"}),
+          make_metric("over-one", 1, "over", unit=("人", "people"), unit_one={"en": "person"})]
+    data = {r["id"]: r for r in records(ms, SITE)}
+    assert {k: r["unit"]["en"] for k, r in data.items()} == {"one": "person", "two": "people", "over-one": "people"}
+    assert data["one"]["unit"]["zh"] == "人"
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(csv_text(ms)))}
+    assert [rows[k]["unit_en"] for k in ("one", "two")] == ["person", "people"]
