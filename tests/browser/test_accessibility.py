@@ -54,7 +54,7 @@ def test_highlighted_sentence(scheme_page, server, lang):
     """A sentence highlighted by a link from the statistics page, on each section page: the
     first sentence, and every sentence with a link or emphasis in it (their colours differ)."""
     goto(scheme_page, server.url(lang, "statistics/"))
-    hrefs = scheme_page.locator("article a.figure-value").evaluate_all("links => links.map(a => a.href)")
+    hrefs = scheme_page.locator('article a[href*="#fig-"]').evaluate_all("links => links.map(a => a.href)")
     pages: dict[str, list[str]] = {}
     for href in hrefs:
         pages.setdefault(href.split("#")[0], []).append(href.split("#")[1])
@@ -88,8 +88,17 @@ def test_phone_navigation_drawer(make_context, server, lang):
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_open_figures_panel(scheme_page, server, lang):
+    """The section's figures, once the reader opens the panel."""
+    goto(scheme_page, server.url(lang, "grassroots/"))
+    scheme_page.locator("article details.figures-panel > summary").click()
+    assert scheme_page.locator("article details.figures-panel a.figure-value").first.is_visible()
+    _check(scheme_page, "the open figures panel", "article details.figures-panel")
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_phone_statistics(make_context, server, lang):
-    """On a phone the tables (and charts) scroll inside boxes, which must take the focus."""
+    """On a phone the tables are cards and the charts rearrange: both schemes."""
     for scheme, value in SCHEMES.items():
         page = make_context(viewport=PHONE, color_scheme=scheme, is_mobile=True, has_touch=True).new_page()
         page.scheme = value

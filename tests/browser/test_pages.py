@@ -69,39 +69,126 @@ def test_phone_has_no_horizontal_page_scroll(make_context, server, lang, path):
     width = page.evaluate("document.scrollingElement.clientWidth")
     scroll = page.evaluate("document.scrollingElement.scrollWidth")
     assert scroll <= width, f"the page scrolls sideways on a phone: {scroll}px of content in {width}px"
-    # Wide tables scroll inside their own box, which itself fits the screen.
-    boxes = page.evaluate("""() => [...document.querySelectorAll('.figures-table')].map(box => {
+    # Tables and charts fit the screen, and nothing inside them is clipped.
+    boxes = page.evaluate("""() => [...document.querySelectorAll(
+            '.figures-table, .figures-chart, .figures-key, .figures-panel')].map(box => {
         const r = box.getBoundingClientRect();
-        return {left: r.left, right: r.right, inner: box.scrollWidth, outer: box.clientWidth,
-                overflow: getComputedStyle(box).overflowX};
+        return {what: box.className, left: r.left, right: r.right, inner: box.scrollWidth, outer: box.clientWidth};
     })""")
     for box in boxes:
         assert box["left"] >= 0 and box["right"] <= width + 0.5, box
-        assert box["inner"] <= box["outer"] or box["overflow"] in ("auto", "scroll"), box
-    # So do the charts' figures.
-    charts = page.evaluate("""() => [...document.querySelectorAll('.figures-chart')]
-        .map(figure => figure.getBoundingClientRect().right)""")
-    assert all(right <= width + 0.5 for right in charts), charts
+        assert box["inner"] <= box["outer"] + 0.5, f"clipped or scrolling inside: {box}"
 
 
-CHART_GEOMETRY = """() => [...document.querySelectorAll('.figures-chart svg')].map(svg => {
-    const view = svg.viewBox.baseVal, box = svg.getBoundingClientRect();
-    const right = Math.max(...[...svg.querySelectorAll('text')].map(t => { const b = t.getBBox(); return b.x + b.width; }));
-    const size = parseFloat(getComputedStyle(svg.querySelector('text')).fontSize);
-    return {id: svg.querySelector('title').id, view: view.width, right, shown: size * box.width / view.width};
-})"""
+CELLS = """() => [...document.querySelectorAll('.figures-table th, .figures-table td')]
+    .filter(cell => cell.getClientRects().length && cell.innerText.trim().length >= 2)
+    .map(cell => {
+        const style = getComputedStyle(cell), range = document.createRange();
+        range.selectNodeContents(cell);
+        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+        return {text: cell.innerText.trim().slice(0, 20), width: range.getBoundingClientRect().width,
+                em: parseFloat(style.fontSize), chars: [...cell.innerText.trim()].length, lines};
+    })"""
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
-def test_charts_fit_their_drawing_and_stay_readable_on_a_phone(make_context, server, lang):
+def test_phone_tables_never_squeeze_text_to_a_character_a_line(make_context, server, lang):
+    """On a phone each row is a card: what is counted on one line, the value and unit on the
+    next. No cell is so narrow that it breaks its text a character at a time."""
     page = make_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
     goto(page, server.url(lang, "statistics/"))
-    charts = page.evaluate(CHART_GEOMETRY)
-    assert len(charts) >= 10
-    overflowing = [c for c in charts if c["right"] > c["view"]]
-    assert not overflowing, f"chart text runs past the drawing's right edge: {overflowing}"
-    tiny = [c for c in charts if c["shown"] < 11]
-    assert not tiny, f"chart text under 11px on a phone: {tiny}"
+    cells = page.evaluate(CELLS)
+    assert len(cells) > 100
+    squeezed = [c for c in cells if c["lines"] >= c["chars"] or c["width"] < 2 * c["em"] and c["lines"] > 1]
+    assert not squeezed, squeezed[:5]
+    # the header row is there for screen readers, not in the cards
+    assert page.locator(".figures-table thead").first.evaluate("el => el.getBoundingClientRect().height") <= 1
+
+
+BARS = """() => [...document.querySelectorAll('.figures-chart')].map(chart => ({
+    id: chart.id,
+    rows: [...chart.querySelectorAll('.figures-chart__row[data-metric]')].map(row => {
+        const track = row.querySelector('.figures-chart__track'), bar = row.querySelector('.figures-chart__bar');
+        const value = row.querySelector('.figures-chart__value'), style = getComputedStyle(track);
+        const t = track.getBoundingClientRect(), b = bar.getBoundingClientRect(), v = value.getBoundingClientRect();
+        const content = t.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return {metric: row.dataset.metric, style: [...row.classList].find(c => c.includes('--')),
+                track: content, bar: b.width, barRight: b.right, trackRight: t.right,
+                valueLeft: v.left, valueRight: v.right, valueClipped: value.scrollWidth > value.clientWidth + 0.5,
+                chartRight: chart.getBoundingClientRect().right,
+                after: getComputedStyle(bar, '::after').borderTopStyle,
+                fill: getComputedStyle(bar).backgroundImage};
+    })}))"""
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_charts_compare_on_one_scale_and_fit_any_screen(make_context, server, site, lang, device):
+    """Bars are CSS widths on one scale from zero; labels and values are HTML that wraps, so
+    nothing depends on the fonts a machine has."""
+    import json
+
+    values = {m["id"]: m["value"] for m in json.loads((site / "data/metrics.json").read_text(encoding="utf-8"))["metrics"]}
+    options = {"viewport": PHONE, "is_mobile": True, "has_touch": True} if device == "phone" else {}
+    page = make_context(**options).new_page()
+    goto(page, server.url(lang, "statistics/"))
+    charts = page.evaluate(BARS)
+    assert len(charts) >= 2
+    for chart in charts:
+        rows = chart["rows"]
+        assert len(rows) >= 2, chart["id"]
+        assert max(r["track"] for r in rows) - min(r["track"] for r in rows) < 0.5, (chart["id"], rows)
+        top = max(values[r["metric"]] for r in rows)
+        for r in rows:
+            assert abs(r["bar"] - r["track"] * values[r["metric"]] / top) <= 2.5, (chart["id"], r)
+            assert r["barRight"] <= r["trackRight"] + 0.5 and r["valueRight"] <= r["chartRight"] + 0.5, r
+            assert r["valueLeft"] >= r["trackRight"] - 0.5 and not r["valueClipped"], r
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_a_lower_bound_is_drawn_unlike_an_exact_figure(page, server, lang):
+    goto(page, server.url(lang, "statistics/"))
+    rows = [r for chart in page.evaluate(BARS) for r in chart["rows"]]
+    exact = [r for r in rows if r["style"].endswith("--exact")]
+    over = [r for r in rows if r["style"].endswith("--over")]
+    assert exact and over
+    assert all(r["after"] == "dashed" for r in over), over   # the bar runs on, open-ended
+    assert all(r["after"] in ("none", "") for r in exact), exact
+    # the chart says what the open end means
+    assert page.locator(".figures-chart--open .figures-chart__key li").count() >= 2
+
+
+@pytest.mark.parametrize("section", PAGES[1:7])
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_a_section_starts_with_its_text_on_a_phone(make_context, server, lang, section):
+    """The figures panel is closed under the title: the first paragraph starts within about a
+    screen and a half, and the panel still links every figure to its sentence."""
+    page = make_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    goto(page, server.url(lang, section))
+    first = page.evaluate("""() => {
+        const p = [...document.querySelectorAll('article > p')][0];
+        return p.getBoundingClientRect().top + scrollY;
+    }""")
+    assert first <= 1.5 * PHONE["height"], first
+    panel = page.locator("article details.figures-panel")
+    assert panel.count() == 1 and panel.get_attribute("open") is None
+    targets = panel.locator("a.figure-value").evaluate_all("links => links.map(a => a.hash.slice(1))")
+    ids = set(page.locator("span.figure-source").evaluate_all("spans => spans.map(s => s.id)"))
+    assert targets and set(targets) <= ids
+    panel.locator("summary").click()
+    assert panel.locator("a.figure-value").first.is_visible()
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_the_statistics_page_is_a_few_screens_long(make_context, server, lang):
+    """A few screens, not thirty: measured with this machine's fonts (DejaVu Sans, among the
+    widest; narrower fonts give shorter pages)."""
+    heights = {}
+    for device, options in (("desktop", {}), ("phone", {"viewport": PHONE, "is_mobile": True, "has_touch": True})):
+        page = make_context(**options).new_page()
+        goto(page, server.url(lang, "statistics/"))
+        heights[device] = page.evaluate("document.scrollingElement.scrollHeight")
+    assert heights["desktop"] <= 6000 and heights["phone"] <= 14000, heights
 
 
 def test_the_watch_catches_what_it_should(page, server, watch):
