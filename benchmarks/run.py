@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench import checks, measure, profiling, report, serve, sitegen  # noqa: E402
+from bench import checks, measure, profiling, report, sections, serve, sitegen  # noqa: E402
 from bench.variants import (ALWAYS, FIXES, LARGEST, SMALLER, VARIANTS,  # noqa: E402
                             apply, nav_for, patched_repo, with_nav_translations)
 
@@ -191,7 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     results["meta"]["seconds"] = time.time() - started
     results["meta"]["load_after"] = os.getloadavg()
     _save(work, results)
-    args.out.write_text(report.render(results), encoding="utf-8")
+    previous = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+    extra = sections.kept(previous)  # what other scripts wrote (figures_budget.py)
+    args.out.write_text(report.render(results) + ("\n" + extra if extra else ""), encoding="utf-8")
     log(f"wrote {args.out} in {results['meta']['seconds'] / 60:.1f} min")
     return 0
 

@@ -7,7 +7,12 @@ Chinese front matter carries ``metrics:``), cycled in navigation order: copy ``i
 - the real prose, word for word, so that every figure check of the hook passes;
 - the real metrics, each ``id`` suffixed with ``-c0007`` so that ids stay unique;
 - the H1 followed by a code of consonants (``· bcd``) so that the N titles differ without
-  adding a number the figure checks would see.
+  adding a number the figure checks would see;
+- ``official_text: true`` kept on the first copy of a page only: the build compares such a
+  page with the official text, which holds each part once.
+
+``data/highlights.yml`` (the editors' key figures and charts) names real metric ids: the copy
+names those of each page's first copy.
 
 The other pages (home, statistics, glossary) are copied as they are, the home page's links
 pointing at the first copy of each part. ``hooks/``, ``overrides/``, ``data/`` are copied from
@@ -91,11 +96,16 @@ def copy_name(i: int, page: str) -> str:
 
 # --- pages ----------------------------------------------------------------------------------
 
-def transform(text: str, i: int) -> str:
-    """Copy ``i`` of a page: ids suffixed, H1 labelled."""
+_OFFICIAL = re.compile(r"^official_text:.*\r?\n", re.M)
+
+
+def transform(text: str, i: int, *, first: bool = True) -> str:
+    """Copy ``i`` of a page: ids suffixed, H1 labelled; ``official_text`` only on a ``first`` copy."""
     match = _FENCE.match(text)
     if match:
         front = _ID_LINE.sub(lambda m: f"{m.group(1)}{m.group(2)}-c{i:04d}", match.group(0))
+        if not first:
+            front = _OFFICIAL.sub("", front)
         text = front + text[match.end():]
     label = code(i)
     return _H1.sub(lambda m: f"# {m.group(1)} · {label}{m.group(2) or ''}", text, count=1)
@@ -123,14 +133,22 @@ def generate(real: RealSite, n: int, dest: Path, *, repo: Path = REPO) -> list[s
 
     copies = []
     first_copy: dict[str, str] = {}
+    first_index: dict[str, int] = {}
     for i in range(1, n + 1):
         page = real.content[(i - 1) % len(real.content)]
         name = copy_name(i, page)
         copies.append(name)
+        first = page not in first_copy
         first_copy.setdefault(page, name)
+        first_index.setdefault(page, i)
         for lang in real.languages:
             text = (docs / source_name(page, lang)).read_text(encoding="utf-8")
-            (out_docs / source_name(name, lang)).write_text(transform(text, i), encoding="utf-8")
+            (out_docs / source_name(name, lang)).write_text(transform(text, i, first=first), encoding="utf-8")
+    highlights = dest / "data" / HIGHLIGHTS
+    if highlights.exists():
+        ids = {mid: first_index[page] for page in real.content if page in first_index
+               for mid in metric_ids((docs / page).read_text(encoding="utf-8"))}
+        highlights.write_text(relabel_highlights(highlights.read_text(encoding="utf-8"), ids), encoding="utf-8")
     # the other pages link to the first copy of each part
     for page in real.nav:
         if page in content:
@@ -146,6 +164,37 @@ def generate(real: RealSite, n: int, dest: Path, *, repo: Path = REPO) -> list[s
     nav = [p for p in real.nav[:start] if p not in content] + copies + \
           [p for p in others if real.nav.index(p) > start]
     return nav
+
+
+HIGHLIGHTS = "highlights.yml"
+
+
+def metric_ids(text: str) -> list[str]:
+    """The metric ids of a page's front matter."""
+    match = _FENCE.match(text)
+    return [m.group(2) for m in _ID_LINE.finditer(match.group(0))] if match else []
+
+
+def relabel_highlights(text: str, copy_of: dict[str, int]) -> str:
+    """``data/highlights.yml`` for the synthetic site: each metric id becomes its first copy's
+    (``lecture-teams`` → ``lecture-teams-c0002``); a selection whose page has no copy (N smaller
+    than the real site's parts) is left out, and so is a chart that keeps fewer than two."""
+    data = yaml.safe_load(text) or {}
+
+    def relabel(mid: str) -> str | None:
+        return f"{mid}-c{copy_of[mid]:04d}" if mid in copy_of else None
+
+    keys = []
+    for item in data.get("key_figures") or []:
+        if relabel(item["metric"]):
+            keys.append({**item, "metric": relabel(item["metric"])})
+    charts = []
+    for chart in data.get("charts") or []:
+        members = [relabel(m) for m in chart["metrics"] if relabel(m)]
+        if len(members) >= 2:
+            charts.append({**chart, "metrics": members})
+    out = {"key_figures": keys, "charts": charts}
+    return yaml.safe_dump(out, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def _relink(match: re.Match, first_copy: dict[str, str]) -> str:
