@@ -39,7 +39,11 @@ def records(metrics: list[Metric], site_url: str) -> list[dict]:
 
 
 def metrics_json(metrics: list[Metric], site_url: str) -> str:
-    return json.dumps({"metrics": records(metrics, site_url)}, ensure_ascii=False, indent=2) + "\n"
+    """``{"metrics": [...]}``, one figure a line: readable in a diff, and written by json's C
+    encoder (``indent`` would take its pure-Python one, several times slower at 4,000 figures)."""
+    rows = ",\n".join("    " + json.dumps(r, ensure_ascii=False, separators=(", ", ": "))
+                       for r in records(metrics, site_url))
+    return '{\n  "metrics": [\n' + rows + ("\n" if rows else "") + "  ]\n}\n"
 
 
 BOM = "\ufeff"

@@ -152,9 +152,10 @@ def test_one_table_per_section_with_its_name_once_as_a_heading(templates, stats)
         assert html.count("<table") == 2
         for section in SECTIONS:
             assert html.count(section.title[lang]) == 1
-        header = [UI[lang][k] for k in ("figure", "value", "unit")]
-        assert re.findall(r"<thead><tr><th>([^<]+)</th><th>([^<]+)</th><th>([^<]+)</th></tr></thead>", html) \
-            == [tuple(header)] * 2
+        # three cells a row: what is counted (the row's header), the value, the unit
+        rows = re.findall(r"<tr>(.*?)</tr>", html)
+        assert len(rows) == len(stats.metrics)
+        assert all(re.fullmatch(r"<th>[^<]+</th><td><a [^>]+>[^<]+</a></td><td>.+</td>", row) for row in rows)
 
 
 def test_tables_link_each_value_once_to_its_page_and_sentence(templates, stats):
@@ -182,7 +183,7 @@ def test_the_markers_are_explained_once(templates, stats):
             assert html.count(str(escape(UI[lang]["legend"][mark][1]))) == 1
         # cumulative figures carry the marker, explained above
         rows = [r for r in re.findall(r"<tr>.*?</tr>", html) if "fig-learners" in r]
-        assert f'<span class="figure-mark">{UI[lang]["cumulative"]}</span>' in rows[0]
+        assert f'<small>{UI[lang]["cumulative"]}</small>' in rows[0]
 
 
 def test_marks_lists_only_what_the_figures_use(make_metric):

@@ -194,3 +194,10 @@ def test_english_units_agree_with_the_value(make_metric):
     assert data["one"]["unit"]["zh"] == "人"
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(csv_text(ms)))}
     assert [rows[k]["unit_en"] for k in ("one", "two")] == ["person", "people"]
+
+
+def test_metrics_json_has_one_figure_a_line(metrics):
+    lines = metrics_json(metrics, SITE).splitlines()
+    assert lines[:2] == ["{", '  "metrics": ['] and lines[-2:] == ["  ]", "}"]
+    assert [json.loads(line.strip().rstrip(","))["id"] for line in lines[2:-2]] == [m.id for m in metrics]
+    assert json.loads(metrics_json([], SITE)) == {"metrics": []}
