@@ -4,9 +4,10 @@ The package knows nothing of MkDocs. A figure goes through four stages, one fold
 
 - ``parse/``: front matter and prose are read into plain data, with line numbers;
 - ``check/``: every rule an editor can break, each problem reported as ``file:line``;
-- ``count/``: the cross-section statistics (groups, totals, the summary matrix);
-- ``draw/``: HTML panels and tables (Jinja templates under ``overrides/``), SVG charts,
-  sentence anchors and the open-data files.
+- ``count/``: the statistics page's content: figures by section, the editors' key figures
+  and charts (``data/highlights.yml``, checked by ``check/selections.py``);
+- ``draw/``: HTML panels, key figures, tables and bar charts (Jinja templates under
+  ``overrides/figures/``), sentence anchors and the open-data files.
 
 ``pipeline.py`` runs the first three once per set of source files; ``hooks/report_hook.py``
 is the MkDocs adapter that calls it.
