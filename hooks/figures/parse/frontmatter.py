@@ -92,9 +92,14 @@ def _convert(node: yaml.Node, path: str, problems: list[Problem]) -> Node:
     return Node(_scalar(node), line)
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 def _scalar(node: yaml.Node) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         return None
+    if node.tag == _STR:  # most keys and values: the constructor would return the text as it is
+        return node.value
     try:
         return _CONSTRUCTOR.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError:
