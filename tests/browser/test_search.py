@@ -101,7 +101,8 @@ def test_clicking_a_result_opens_the_match(page, server, lang, query, expected, 
             return r.top >= 0 && r.top < innerHeight;
         }""", fragment)
         assert in_view, f"#{fragment} is not scrolled into view"
-    # search.highlight marks the words on the page it opens.
-    marks = page.locator("article mark[data-md-highlight]")
+    # search.highlight marks the words on the page it opens (the visible ones: a mark may also
+    # fall in the section's closed figures panel).
+    marks = page.locator("article mark[data-md-highlight]:visible")
     assert marks.count() >= 1, "the searched words are not highlighted on the page"
     assert text.lower() in marks.first.inner_text().lower()
