@@ -135,8 +135,9 @@ def _write_open_data(config: MkDocsConfig, folder: Path) -> None:
     analysis = _state["analysis"]
     metrics = analysis.metrics
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "metrics.json").write_text(opendata.metrics_json(metrics, config.site_url or "/"), encoding="utf-8")
-    (folder / "metrics.csv").write_text(opendata.metrics_csv(metrics, config.site_url or "/"), encoding="utf-8")
+    rows = opendata.records(metrics, config.site_url or "/")  # once for both files
+    (folder / "metrics.json").write_text(opendata.metrics_json(metrics, "", rows=rows), encoding="utf-8")
+    (folder / "metrics.csv").write_text(opendata.metrics_csv(metrics, "", rows=rows), encoding="utf-8")
     (folder / "datapackage.json").write_text(opendata.datapackage(
         analysis.categories, [s.slug for s in analysis.stats.sections],
         name="cyl-shanghai-2023-evaluation-metrics", title=config.site_name,

@@ -201,3 +201,9 @@ def test_metrics_json_has_one_figure_a_line(metrics):
     assert lines[:2] == ["{", '  "metrics": ['] and lines[-2:] == ["  ]", "}"]
     assert [json.loads(line.strip().rstrip(","))["id"] for line in lines[2:-2]] == [m.id for m in metrics]
     assert json.loads(metrics_json([], SITE)) == {"metrics": []}
+
+
+def test_records_given_once_give_the_same_files(metrics):
+    rows = records(metrics, SITE)
+    assert metrics_json(metrics, SITE) == metrics_json(metrics, "", rows=rows)
+    assert metrics_csv(metrics, SITE) == metrics_csv(metrics, "", rows=rows)
