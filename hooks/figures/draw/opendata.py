@@ -111,6 +111,8 @@ def datapackage(categories: dict[str, Category], sections: list[str], *, name: s
         "homepage": homepage,
         "resources": [{
             "name": "metrics",
+            "description": "Every figure the report states, one a row. The file starts with a UTF-8 "
+                           "byte-order mark, so that spreadsheet programs read it as UTF-8.",
             "path": "metrics.csv",
             "profile": "tabular-data-resource",
             "format": "csv",

@@ -133,6 +133,7 @@ def test_datapackage_is_valid_json_describing_the_csv_columns_in_order(categorie
     [resource] = package["resources"]
     assert resource["path"] == "metrics.csv" and resource["format"] == "csv"
     assert resource["encoding"] == "utf-8" and resource["mediatype"] == "text/csv"
+    assert "byte-order mark" in resource["description"]
     fields = resource["schema"]["fields"]
     assert [f["name"] for f in fields] == list(COLUMNS)
     assert resource["schema"]["primaryKey"] == ["id"]
