@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..draw.numbers import qualified
 from ..parse import numbers
 from ..parse.prose import Sentence
 from ..schema import Metric, Problem
@@ -62,7 +63,7 @@ def locate(metric: Metric, sentences: list[Sentence], *, lang: str, file: str,
     first = sentences[0].line if sentences else 1
     return None, [Problem(file, first,
                           f"the English prose does not state the figure {_show(metric)}{where} "
-                          f"(write it like 1,440, more than 5,000, nearly 60,000, 16.587 million); "
+                          f"(write it as “{qualified(metric.value, metric.qualifier, 'en')}”); "
                           f"the metric is defined at {metric.file}:{metric.line}", metric.id)]
 
 
