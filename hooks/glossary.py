@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from figures.draw.html import environment
+from figures.parse import datafile
+from figures.schema import Problem
 
 MARKER = "<!-- glossary -->"
 
@@ -34,10 +34,15 @@ def load(path: Path) -> list[Group]:
 
 @lru_cache(maxsize=4)
 def _load(path: str, mtime: int, size: int) -> list[Group]:
-    with open(path, encoding="utf-8") as stream:
-        data = yaml.safe_load(stream)
-    return [Group(g["title"], [Term(t["zh"], t["en"], t.get("note", "")) for t in g["terms"]])
-            for g in data["groups"]]
+    """Raises DataFileError, naming the file and line, when the file cannot be read."""
+    shown = f"data/{Path(path).name}"
+    data = datafile.load(Path(path), shown)
+    try:
+        return [Group(g["title"], [Term(t["zh"], t["en"], t.get("note", "")) for t in g["terms"]])
+                for g in data["groups"]]
+    except (KeyError, TypeError, AttributeError) as error:
+        raise datafile.DataFileError(Problem(shown, 0, f"each group needs a title and terms, each term "
+                                                       f"a zh and an en text ({error!r})")) from None
 
 
 def render(template_dir: str, groups: list[Group], lang: str) -> str:

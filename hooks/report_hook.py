@@ -1,26 +1,33 @@
 """MkDocs adapter for the report: a few lines per event, the work is in plain modules.
 
-- ``figures/``: front-matter metrics, parsed, checked, counted and drawn;
+- ``figures/``: the pages read and checked (official text, translation, figures, links),
+  the figures counted and drawn;
 - ``search/``: one search index per language;
-- ``glossary.py``: the official terms, drawn on the glossary pages.
+- ``glossary.py``: the official terms, drawn on the glossary pages;
+- ``problems.py``: problems as GitHub annotations and a job summary.
 """
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import glossary
 import jinja_cache
+import problems as annotations
 import session
 from figures import pipeline
+from figures.check.twins import Term
 from figures.draw import anchors, html, opendata
+from figures.parse.datafile import DataFileError
 from figures.schema import LANGUAGES
 from search.index import localise
 
@@ -28,11 +35,21 @@ log = logging.getLogger("mkdocs.plugins.report")
 
 STATISTICS = "statistics.md"
 DATA_DIR = "data"
+CATEGORIES = "data/categories.yml"
+GLOSSARY = "data/glossary.yml"
+OFFICIAL_TEXT = "data/source/report-2023.zh.txt"
 _state: dict = {}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     session.current.serving = command == "serve"
+    session.current.count_warnings_of(logging.getLogger("mkdocs"))
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """The colour scheme a reader picks is kept for the site's own path, wherever it is served."""
+    config.extra["scope"] = urlsplit(config.site_url or "/").path or "/"
+    return config
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
@@ -43,11 +60,13 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     session.current.start(_lang(config))
-    analysis = pipeline.analyse(Path(config.docs_dir), _pages(config), _root(config) / "data/categories.yml")
-    _state.update(analysis=analysis, templates=_templates(config),
-                  glossary=glossary.load(_root(config) / "data/glossary.yml"))
-    if analysis.problems and _lang(config) == session.DEFAULT_LANGUAGE:  # once per build
-        _report(analysis.problems)
+    groups, problems = _glossary(config)
+    analysis = pipeline.analyse(Path(config.docs_dir), _pages(config), _root(config) / CATEGORIES,
+                                official_text=_root(config) / OFFICIAL_TEXT, terms=_terms(groups))
+    problems += analysis.problems
+    _state.update(analysis=analysis, templates=_templates(config), glossary=groups, problems=problems)
+    if problems and _lang(config) == session.DEFAULT_LANGUAGE:  # once per build
+        _report(problems)
 
 
 @event_priority(100)  # before other plugins change the Markdown the offsets refer to
@@ -94,7 +113,14 @@ def _restore_outputs(*, config: MkDocsConfig) -> None:
     session.current.restore()
 
 
-on_post_build = CombinedEvent(_write_language_outputs, _restore_outputs)
+@event_priority(-300)  # the last language's last step: MkDocs would count its warnings only
+def _count_every_language(*, config: MkDocsConfig) -> None:
+    failure = session.current.strict_failure()
+    if config.strict and failure and _lang(config) != session.DEFAULT_LANGUAGE:
+        raise Abort(failure)
+
+
+on_post_build = CombinedEvent(_write_language_outputs, _restore_outputs, _count_every_language)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -102,14 +128,36 @@ on_post_build = CombinedEvent(_write_language_outputs, _restore_outputs)
 def _report(problems) -> None:
     for problem in problems:
         log.error(str(problem))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        _annotate(problems)
     if session.current.serving:
         log.error("The preview shows these problems at the top of every page until they are fixed.")
         return
     raise PluginError(f"{len(problems)} problem(s) in the report's pages; see above. Nothing was published.")
 
 
+def _annotate(problems) -> None:
+    """On GitHub: each problem on its line of the pull request, and a job summary."""
+    print("\n".join(annotations.workflow_commands(problems)), flush=True)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as stream:
+            stream.write(annotations.summary(problems))
+
+
+def _glossary(config: MkDocsConfig) -> tuple[list, list]:
+    try:
+        return glossary.load(_root(config) / GLOSSARY), []
+    except DataFileError as error:
+        return [], [error.problem]
+
+
+def _terms(groups) -> tuple[Term, ...]:
+    return tuple(Term(t.zh, t.en) for g in groups for t in g.terms)
+
+
 def _with_problems(html_text: str, lang: str) -> str:
-    problems = _state["analysis"].problems
+    problems = _state["problems"]
     if not (problems and session.current.serving):
         return html_text
     items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in problems)

@@ -25,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from support import ROOT, build_site
+from support import ROOT, SITE_URL as REAL_SITE_URL, build_site, real_nav
 
 GOOD = ROOT / "tests" / "fixtures" / "good"
 SITE_URL = "https://example.org/report-test/"  # site_url in the fixture's mkdocs.yml
@@ -548,9 +548,6 @@ def test_the_templates_are_found_through_theme_custom_dir(builds):
 
 # --- the real site ------------------------------------------------------------------------------
 
-REAL_SITE_URL = "https://shyouth-open.github.io/report-2023/"  # site_url in mkdocs.yml
-
-
 def test_the_real_site_links_every_figure_to_an_existing_sentence(site):
     base = urlsplit(REAL_SITE_URL).path
     pages: dict[Path, Page] = {}
@@ -590,10 +587,3 @@ def test_the_real_open_data_lists_every_metric_once(site):
     assert [r["id"] for r in rows] == [m["id"] for m in metrics]
 
 
-def real_nav() -> list[str]:
-    """The real site's pages, in navigation order (mkdocs.yml lists them as plain file names)."""
-    import yaml
-
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
-    assert all(isinstance(item, str) for item in nav)
-    return nav

@@ -5,10 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from support import SITE_PATH
+import re
+
+from support import SITE_PATH, SITE_URL
 
 LYCHEE = Path(sys.executable).with_name("lychee")
-SITE_URL = r"https://shyouth-open\.github\.io/report-2023/"
 
 
 def test_no_broken_link_or_anchor(site: Path, tmp_path: Path):
@@ -19,7 +20,7 @@ def test_no_broken_link_or_anchor(site: Path, tmp_path: Path):
     served = root / SITE_PATH.strip("/")
     result = subprocess.run(
         [str(LYCHEE), "--offline", "--no-progress", "--include-fragments", "--index-files", "index.html",
-         "--root-dir", str(root), "--remap", f"{SITE_URL}(.*) file://{served}/$1", str(site)],
+         "--root-dir", str(root), "--remap", f"{re.escape(SITE_URL)}(.*) file://{served}/$1", str(site)],
         capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr

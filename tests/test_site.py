@@ -6,7 +6,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from support import SITE_PATH
+from support import SITE_PATH, SITE_URL
 from htmltext import article_text, links
 
 NOT_PAGES = {"assets", "search", "data", "stylesheets", "en"}
@@ -56,7 +56,7 @@ def test_language_links_point_at_the_twin(site: Path):
 
 def test_sitemap_lists_both_languages_with_hreflang(site: Path):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    base = "https://shyouth-open.github.io" + SITE_PATH
+    base = SITE_URL
     for page in _pages(site):
         assert f'hreflang="zh" href="{base}{page}"' in sitemap, page
         assert f'hreflang="en" href="{base}en/{page}"' in sitemap, page
@@ -109,7 +109,7 @@ def test_statistics_page_and_open_data_exist_in_both_languages(site: Path):
 
 def test_every_figure_links_to_a_sentence_that_exists_in_both_languages(site: Path):
     data = json.loads((site / "data/metrics.json").read_text(encoding="utf-8"))
-    base = "https://shyouth-open.github.io" + SITE_PATH
+    base = SITE_URL
     for metric in data["metrics"]:
         for lang in ("zh", "en"):
             url = metric["url"][lang]

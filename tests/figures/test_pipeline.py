@@ -10,6 +10,7 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from figures import pipeline
+from support import real_nav
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -274,15 +275,6 @@ def test_shown_dir_names_the_files(tmp_path):
     docs = write_docs(tmp_path, basics_md=None)
     a = pipeline.analyse(docs, PAGES, ROOT / "data" / "categories.yml", shown_dir="pages")
     assert [p.file for p in a.problems] == ["pages/basics.md"]
-
-
-def real_nav() -> list[str]:
-    """The real site's pages, in navigation order (mkdocs.yml lists them as plain file names)."""
-    import yaml
-
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
-    assert all(isinstance(item, str) for item in nav)
-    return nav
 
 
 def test_pages_in_reads_a_flat_or_nested_nav_in_order():
