@@ -150,16 +150,16 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
         metrics = _page_metrics(entry, categories, problems)
         if metrics is None:
             if zh.meta is not None or not zh.problems:  # unreadable front matter: reported already
-                problems.extend(_coverage(entry, []))
+                for lang in LANGUAGES:
+                    if entry.read[lang] is not None:
+                        problems.extend(_check_prose(entry, lang, [], [])[1])
             continue
         sections.append(Section(page[:-3], {lang: _title(entry.read[lang], page[:-3]) for lang in LANGUAGES}))
-        for lang, parsed in entry.read.items():
-            if parsed is None:
-                continue
-            spans, found = _locate(metrics, parsed, entry.sentences[lang], lang)
-            anchors[source_path(page, lang)] = spans
-            problems.extend(found)
-        problems.extend(_coverage(entry, metrics))
+        for lang in LANGUAGES:  # Chinese first: the English pairs its problems with its places
+            if entry.read[lang] is not None:
+                spans, found = _check_prose(entry, lang, metrics, anchors.get(page, []))
+                anchors[source_path(page, lang)] = spans
+                problems.extend(found)
         all_metrics.extend(metrics)
     problems.extend(ids.duplicates(all_metrics))
     problems.extend(_official(official_pages, sources))
@@ -226,18 +226,53 @@ def _number(value) -> bool:
         and value not in (float("inf"), float("-inf"))
 
 
-def _coverage(entry: _Page, metrics: list[Metric]) -> list[Problem]:
+def _check_prose(entry: _Page, lang: str, metrics: list[Metric],
+                 zh_spans: list[tuple[int, int, str]]) -> tuple[list, list[Problem]]:
+    """One language's prose: where each figure is stated, and numbers no metric covers. A
+    figure the prose no longer states and a number nothing covers, in the same paragraph,
+    are one mistake and one problem."""
+    parsed = entry.read[lang]
+    spans, problems = _locate(metrics, parsed, entry.sentences[lang], lang)
     if entry.pending is None:
-        return []  # a broken metric could be any number: report it alone first
-    problems = []
-    for lang, parsed in entry.read.items():
-        if parsed is None:
-            continue
-        exempt, found = coverage.snippets(parsed.meta, file=parsed.path)
-        problems.extend(found)
-        problems.extend(coverage.uncovered(entry.sentences[lang], metrics, lang, file=parsed.path,
-                                           exempt=exempt, pending=entry.pending))
-    return problems
+        return spans, problems  # a broken metric could be any number: report it alone first
+    exempt, found = coverage.snippets(parsed.meta, file=parsed.path)
+    problems.extend(found)
+    problems.extend(coverage.uncovered(entry.sentences[lang], metrics, lang, file=parsed.path,
+                                       exempt=exempt, pending=entry.pending))
+    return spans, _pair_up(problems, entry, lang, {m.id: m for m in metrics}, zh_spans)
+
+
+def _pair_up(problems: list[Problem], entry: _Page, lang: str, metrics: dict[str, Metric],
+             zh_spans: list[tuple[int, int, str]]) -> list[Problem]:
+    missing = [p for p in problems if p.code == prose.NOT_STATED]
+    strays = [p for p in problems if p.code == coverage.UNCOVERED]
+    merged: list[Problem] = []
+    for problem in missing:
+        lines = _paired_lines(entry, lang, problem.metric, zh_spans)
+        candidates = [s for s in strays if lines is None or s.line in lines]
+        if len(candidates) == 1:
+            strays.remove(candidates[0])
+            merged.append(coverage.explain(problem, candidates[0], metrics[problem.metric]))
+        else:
+            merged.append(problem)
+    rest = [p for p in problems if p.code not in (prose.NOT_STATED, coverage.UNCOVERED)]
+    return sorted([*rest, *merged, *strays], key=lambda p: p.line)
+
+
+def _paired_lines(entry: _Page, lang: str, metric_id: str | None,
+                  zh_spans: list[tuple[int, int, str]]) -> range | None:
+    """The lines of the paragraph that should state ``metric_id`` in ``lang``: for English, the
+    one paired with the Chinese paragraph that states it; None when it cannot be told."""
+    if lang == "zh":
+        return None
+    start = next((a for a, _, mid in zh_spans if mid == metric_id), None)
+    zh = [b for b in entry.blocks["zh"] if b.kind == "paragraph"]
+    en = [b for b in entry.blocks["en"] if b.kind == "paragraph"]
+    index = next((i for i, b in enumerate(zh) if start is not None and b.start <= start < b.end), None)
+    if index is None or len(zh) != len(en):
+        return None
+    block = en[index]
+    return range(block.line, block.line + block.text.count("\n") + 1)
 
 
 def _official(pages: list[_Page], sources: Sources) -> list[Problem]:

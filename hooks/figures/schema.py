@@ -62,6 +62,7 @@ class Problem:
     line: int
     message: str
     metric: str | None = None
+    code: str = ""  # what kind of problem, for the checks that combine two into one
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

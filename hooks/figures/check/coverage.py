@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..draw.numbers import qualified
 from ..parse import numbers
 from ..parse.frontmatter import Node
 from ..parse.prose import Sentence
 from ..schema import Metric, Problem
 
 KEY = "not_figures"
+UNCOVERED = "uncovered"
 
 
 @dataclass(frozen=True)
@@ -66,12 +68,26 @@ def uncovered(sentences: list[Sentence], metrics: list[Metric], lang: str, *, fi
             if covering:
                 used.update(covering)
                 continue
-            problems.append(Problem(file, sentence.line, _message(mention, lang)))
+            problems.append(Problem(file, sentence.line, _message(mention, lang), code=UNCOVERED))
     for snippet in exempt:
         if snippet not in used and not any(snippet.text in s.text for s in sentences):
             problems.append(Problem(file, snippet.line, f"'{KEY}' lists «{snippet.text}», which the "
                                                         "page's prose does not contain"))
     return problems
+
+
+def explain(missing: Problem, stray: Problem, metric: Metric) -> Problem:
+    """One problem for a figure the prose no longer states and the number it states instead,
+    on the number's line: most often one was changed without the other."""
+    said = stray.message[stray.message.index("«"):stray.message.index("»") + 1]
+    if missing.file == metric.file:  # the Chinese page, where the metric is defined
+        message = (f"the prose says {said} where the metric, defined at line {metric.line}, is "
+                   f"{metric.number} ({metric.qualifier}): correct the one that is wrong")
+    else:
+        message = (f"this sentence says {said}, but the figure is {metric.number} ({metric.qualifier}): "
+                   f"write it as “{qualified(metric.value, metric.qualifier, 'en')}” (the metric is "
+                   f"defined at {metric.file}:{metric.line})")
+    return Problem(stray.file, stray.line, message, missing.metric)
 
 
 def _message(mention: numbers.Mention, lang: str) -> str:

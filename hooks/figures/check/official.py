@@ -86,11 +86,12 @@ def compare(page: list[Located], part: Part, *, file: str, end_line: int,
     return []
 
 
-def plain(text: str) -> str:
-    """What a reader sees of a Markdown sentence: no line breaks, links or emphasis marks."""
+def plain(text: str, lang: str = "zh") -> str:
+    """What a reader sees of a Markdown sentence: no links or emphasis marks, and no line
+    breaks (which join Chinese text, and are spaces in English)."""
     text = _LINK.sub(r"\1", text)
     text = _MARKUP.sub("", text)
-    return re.sub(r"\s*\n\s*", "", text).strip()
+    return re.sub(r"\s*\n\s*", "" if lang == "zh" else " ", text).strip()
 
 
 def _sentences(line: str) -> list[str]:

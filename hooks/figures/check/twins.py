@@ -68,7 +68,7 @@ def terms_in(text: str, terms: Iterable[Term]) -> list[Term]:
 
 
 def _terms(zh: Block, en: Block, terms: Iterable[Term], *, zh_file: str, en_file: str) -> list[Problem]:
-    english = " ".join(plain(en.text).lower().split())
+    english = " ".join(plain(en.text, "en").lower().split())
     chinese = plain(zh.text)
     return [Problem(en_file, en.line, f"the Chinese text ({zh_file}:{zh.line}) says {t.zh}: the glossary "
                                       f"translates it as “{t.en}”, which this "
