@@ -20,6 +20,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import chrome
 import glossary
 import jinja_cache
 import problems as annotations
@@ -90,7 +91,7 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
         html_text = _fill_statistics(html_text, lang, page)
     if glossary.MARKER in html_text:
         html_text = html_text.replace(glossary.MARKER, glossary.render(_state["templates"], _state["glossary"], lang))
-    return _with_problems(html_text, lang)
+    return _with_problems(chrome.localise(html_text, lang), lang)
 
 
 @event_priority(-50)  # after the search plugin wrote this language's index, before i18n merges
@@ -102,10 +103,10 @@ def _write_language_outputs(*, config: MkDocsConfig) -> None:
         others = tuple(f"{other}/" for other in LANGUAGES if other not in (lang, session.DEFAULT_LANGUAGE))
         localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix, others=others)
         session.current.keep(site / prefix / "search" / "search_index.json", localised.encode("utf-8"))
+    if (site / "404.html").exists():  # each language writes 404.html: the root keeps the default's
+        session.current.keep(site / prefix / "404.html", (site / "404.html").read_bytes())
     if lang == session.DEFAULT_LANGUAGE:
         _write_open_data(config, site / DATA_DIR)
-        if (site / "404.html").exists():  # one 404.html serves every path: keep the default one
-            session.current.keep(site / "404.html", (site / "404.html").read_bytes())
 
 
 @event_priority(-200)  # after the i18n plugin has built every language and merged the indexes

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 EDIT_PATH = "/edit/main/docs/"
 #: pages that have no source file of their own, so no edit link
-NO_SOURCE = {"404.html"}
+NO_SOURCE = {"404.html", "en/404.html"}
 
 
 class _Page(HTMLParser):

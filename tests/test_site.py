@@ -35,8 +35,12 @@ def test_html_lang_is_the_page_language_404_included(site: Path):
         assert '<html lang="zh"' in (site / page / "index.html").read_text(encoding="utf-8"), page
         assert '<html lang="en"' in (site / "en" / page / "index.html").read_text(encoding="utf-8"), page
     not_found = (site / "404.html").read_text(encoding="utf-8")
-    assert '<html lang="zh"' in not_found
-    assert 'lang="en"' in not_found and "Page not found" in not_found
+    assert '<html lang="zh"' in not_found and "页面不存在" in not_found
+    english = (site / "en" / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in english and "Page not found" in english
+    # GitHub Pages serves the root 404.html for every missing path: it sends /en/… readers on
+    assert f'location.replace("{SITE_PATH}en/404.html")' in not_found
+    assert "location.replace" not in english
 
 
 def test_language_links_point_at_the_twin(site: Path):
