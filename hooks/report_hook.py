@@ -150,7 +150,7 @@ def _glossary(config: MkDocsConfig) -> tuple[list, list]:
     try:
         return glossary.load(_root(config) / GLOSSARY), []
     except DataFileError as error:
-        return [], [error.problem]
+        return [], error.problems
 
 
 def _terms(groups) -> tuple[Term, ...]:

@@ -120,7 +120,7 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
     try:
         categories = load_categories(sources.categories)
     except DataFileError as error:
-        return Analysis([error.problem], {}, compute([], [], {}))
+        return Analysis(error.problems, {}, compute([], [], {}))
     sections: list[Section] = []
     all_metrics: list[Metric] = []
     anchors: dict[str, list[tuple[int, int, str]]] = {}

@@ -10,11 +10,15 @@ from ..schema import Problem
 
 
 class DataFileError(Exception):
-    """A data file that cannot be read; ``problem`` says where and why."""
+    """A data file that cannot be used; ``problems`` say where and why, all at once."""
 
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
+    def __init__(self, problems: Problem | list[Problem]) -> None:
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def problem(self) -> Problem:
+        return self.problems[0]
 
 
 def load(path: Path, shown: str) -> Any:
