@@ -47,7 +47,7 @@ def test_language_links_point_at_the_twin(site: Path):
     for page in _pages(site):
         for lang, here, other_lang, twin in (("zh", page, "en", "en/" + page), ("en", "en/" + page, "zh", page)):
             html = (site / here / "index.html").read_text(encoding="utf-8")
-            switch = [a["href"] for a in links(html, hreflang=other_lang) if "md-select__link" in a.get("class", "")]
+            switch = [a["href"] for a in links(html, hreflang=other_lang) if "report-languages__item" in a.get("class", "")]
             assert len(switch) == 1, f"{here}: one switcher link to {other_lang}"
             href = switch[0]
             if href.startswith("/"):
