@@ -22,11 +22,13 @@ import session
 from figures import pipeline
 from figures.draw import anchors, html, opendata
 from figures.schema import LANGUAGES
+from search import terms
 from search.index import localise
 
 log = logging.getLogger("mkdocs.plugins.report")
 
 STATISTICS = "statistics.md"
+GLOSSARY_PAGE = "glossary/"  # where glossary.md is served, under a language's root
 DATA_DIR = "data"
 _state: dict = {}
 
@@ -81,7 +83,9 @@ def _write_language_outputs(*, config: MkDocsConfig) -> None:
     index = site / "search" / "search_index.json"
     if index.exists():
         others = tuple(f"{other}/" for other in LANGUAGES if other not in (lang, session.DEFAULT_LANGUAGE))
-        localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix, others=others)
+        rows = terms.entries(_state["glossary"], lang, location=GLOSSARY_PAGE)
+        localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix, others=others,
+                             glossary=(GLOSSARY_PAGE, rows))
         session.current.keep(site / prefix / "search" / "search_index.json", localised.encode("utf-8"))
     if lang == session.DEFAULT_LANGUAGE:
         _write_open_data(config, site / DATA_DIR)
