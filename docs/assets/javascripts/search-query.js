@@ -14,7 +14,8 @@
  *    keeps what the reader typed.
  * 2. The results. The Chinese index is searched through hidden fields, so Material marks
  *    nothing in the titles and texts it lists: the terms it matched (the h= of each result
- *    link) are marked here instead, where Material marked none. A page's own link carries
+ *    link) are marked here instead, where Material marked none, and, as Material does with
+ *    what it marks, a text shows only its first two blocks (paragraphs) that hold a mark. A page's own link carries
  *    h= empty when only its sections matched: it gets its sections' terms, or no h= at all.
  *    Word pairs are left out of h= and of Material's list of "Missing" terms.
  *
@@ -138,6 +139,15 @@
         text.replaceWith(parts);
       }
     });
+    var blocks = Array.prototype.filter.call(article.children, function (child) {
+      return !child.matches("h1, h2, nav, .md-search-result__icon, .md-search-result__terms");
+    });
+    var marked = blocks.filter(function (block) { return block.querySelector("mark"); });
+    if (marked.length) {
+      blocks.forEach(function (block) {
+        if (marked.indexOf(block) < 0 || marked.indexOf(block) > 1) block.remove();
+      });
+    }
   }
 
   function tidy(item) {
