@@ -245,9 +245,10 @@ def test_english_variants_find_their_pages(site: Path):
 
 
 def test_word_pairs_are_added_to_english_queries_only(site: Path):
-    en = run(site / INDEX["en"], ["Youth Federation"])["Youth Federation"]
-    assert en["prepared"] == "Youth Federation _youth_federation"
-    assert en["terms"][0][:2] == ["youth", "federation"]
+    en = run(site / INDEX["en"], ["Youth Federation", "minors in difficulty"])
+    assert en["Youth Federation"]["prepared"] == "Youth Federation _youth_federation"
+    assert en["Youth Federation"]["terms"][0][:2] == ["youth", "federation"]
+    assert en["minors in difficulty"]["prepared"] == "minors in difficulty _minors_difficulty"
     zh = run(site / INDEX["zh"], ["团市委 青联"])["团市委 青联"]
     assert zh["prepared"] == "+团市委* +青联*"
 

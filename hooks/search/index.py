@@ -50,7 +50,8 @@ FIELDS = {
 #: what the reader's browser does to a query for this index, besides the t2s table: in
 #: Chinese, a query of several terms (青联，少先队) finds the entries that hold them all (each
 #: term of up to ``required`` characters is marked required); in English, word pairs are added
-QUERY = {"zh": {"required": chinese.WINDOW}, "en": {"pairs": phrases.JOIN}}
+QUERY = {"zh": {"required": chinese.WINDOW},
+         "en": {"pairs": phrases.JOIN, "stop": sorted(phrases.STOP_WORDS)}}
 
 
 def localise(index_json: str, lang: str, *, prefix: str = "", others: tuple[str, ...] = (),

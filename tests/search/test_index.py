@@ -116,6 +116,7 @@ def test_english_docs_get_word_pairs_and_the_browser_is_told():
     data = run("en", "en/")
     assert data["config"]["fields"][PAIRS]["boost"] > data["config"]["fields"]["title"]["boost"]
     assert data["config"]["query"]["pairs"] == phrases.JOIN
+    assert set(data["config"]["query"]["stop"]) == phrases.STOP_WORDS
     home = {d["location"]: d for d in data["docs"]}[""]
     assert home[PAIRS] == phrases.field("Home", "<p>The committee held activities.</p>")
     # the title no longer outweighs a phrase

@@ -36,7 +36,7 @@
     var text = query.replace(SEPARATORS, " ").normalize("NFKC").replace(GROUPED, "$1");
     text = simplify(text, options.t2s || {}).replace(/\s+/g, " ").trim();
     if (options.required) text = required(text, options.required, separator);
-    return options.pairs ? text + pairs(text, options.pairs, separator) : text;
+    return options.pairs ? text + pairs(text, options.pairs, options.stop || [], separator) : text;
   }
 
   /* The terms of the query, cut as the index cuts them; if there are several, "+a* +b*":
@@ -50,11 +50,12 @@
     }).join(" ");
   }
 
-  /* " _a_b _b_c" for the words a, b, c of the query, cut as the index cuts them. */
-  function pairs(text, join, separator) {
+  /* " _a_b _b_c" for the words a, b, c of the query, cut as the index cuts them, stop words
+     left out as the index leaves them out. */
+  function pairs(text, join, stop, separator) {
     var words = text.toLowerCase().split(new RegExp(separator || "\\s+")).map(function (word) {
       return word.replace(/^\W+/, "").replace(/\W+$/, "");   // lunr's trimmer
-    }).filter(Boolean);
+    }).filter(function (word) { return word && stop.indexOf(word) < 0; });
     var out = "";
     for (var i = 1; i < words.length; i++) out += " " + join + words[i - 1] + join + words[i];
     return out;
