@@ -139,6 +139,19 @@ def test_queries_as_readers_type_them(site: Path, lang: str):
         assert pages(results[query]) == pages(results[plain]) != [], query
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_glossary_entry_points_at_its_row(site: Path, lang: str):
+    data = json.loads((site / INDEX[lang]).read_text(encoding="utf-8"))
+    rows = [doc for doc in data["docs"] if doc["location"].startswith("glossary/#term-")]
+    glossary = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
+    assert len(rows) == sum(len(group["terms"]) for group in glossary["groups"])
+    page = (site / ("en/" if lang == "en" else "") / "glossary/index.html").read_text(encoding="utf-8")
+    for row in rows:
+        anchor = row["location"].split("#", 1)[1]
+        assert f'<tr id="{anchor}">' in page, anchor
+        assert row["boost"] == 0.5
+
+
 def test_traditional_characters_are_mapped_with_the_index_table(site: Path):
     config = json.loads((site / INDEX["zh"]).read_text(encoding="utf-8"))["config"]
     table = config["query"]["t2s"]

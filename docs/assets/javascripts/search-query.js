@@ -1,6 +1,6 @@
 /*
  * Search as readers type it, for Material's stock search worker (hooks/search/ builds the
- * indexes; README.md, "Search", explains the design).
+ * indexes; hooks/search/__init__.py explains the design).
  *
  * 1. The query. Material posts each query to its worker as {type: 2, data: query}; the
  *    index it sent first ({type: 0, data: {config, ...}}) carries, under config.query, what
