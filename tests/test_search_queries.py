@@ -242,7 +242,8 @@ def test_queries_copied_from_the_report_find_their_page(site: Path):
                                     "Young Pioneers", "commando team", "social workers", "theme education"])
 def test_english_pages_holding_a_phrase_come_before_pages_holding_its_words(site: Path, phrase: str):
     texts = page_texts(site, "en")
-    listed = search(site / INDEX["en"], phrase)[phrase]
+    # the report's pages; the glossary and statistics come after them by design (boost 0.5)
+    listed = [p for p in search(site / INDEX["en"], phrase)[phrase] if p not in ("glossary/", "statistics/")]
     holds = [normal(phrase) in texts[p] for p in listed]
     assert any(holds), listed
     assert holds == sorted(holds, reverse=True), list(zip(listed, holds))

@@ -45,7 +45,7 @@ SETTINGS = {
 FIELDS = {
     # Material shows title and text; the windows are what is searched.
     "zh": {TITLE_WINDOWS: {"boost": 3}, TEXT_WINDOWS: {"boost": 1}},
-    "en": {"title": {"boost": 1.5}, "text": {"boost": 1}, PAIRS: {"boost": 10}, VARIANTS: {"boost": 0.5}},
+    "en": {"title": {"boost": 1.5}, "text": {"boost": 1}, PAIRS: {"boost": 10}, VARIANTS: {"boost": 1}},
 }
 #: what the reader's browser does to a query for this index, besides the t2s table: in
 #: Chinese, a query of several terms (青联，少先队) finds the entries that hold them all (each
