@@ -14,10 +14,11 @@
  *    keeps what the reader typed.
  * 2. The results. The Chinese index is searched through hidden fields, so Material marks
  *    nothing in the titles and texts it lists: the terms it matched (the h= of each result
- *    link) are marked here instead, where Material marked none, and, as Material does with
- *    what it marks, a text shows only its first two blocks (paragraphs) that hold a mark. A page's own link carries
- *    h= empty when only its sections matched: it gets its sections' terms, or no h= at all.
- *    Word pairs are left out of h= and of Material's list of "Missing" terms.
+ *    link) are marked here instead, where Material marked none; and, as Material does with
+ *    what it marks, a text then shows only its first two blocks (paragraphs) with a mark.
+ *    A page's own link carries h= empty when only its sections matched: it gets its
+ *    sections' terms, or no h= at all. Word pairs are left out of h= and of Material's list
+ *    of "Missing" terms.
  *
  * No other host, no change to Material's bundle; prepare() also runs under Node, for the
  * tests (tests/search_worker.js).
@@ -130,9 +131,9 @@
       pattern.lastIndex = 0;
       while ((match = pattern.exec(value)) && match[0]) {
         parts.append(value.slice(last, match.index));
-        var marked = document.createElement("mark");
-        marked.textContent = match[0];
-        parts.append(marked);
+        var element = document.createElement("mark");
+        element.textContent = match[0];
+        parts.append(element);
         last = match.index + match[0].length;
       }
       if (last > 0) {
