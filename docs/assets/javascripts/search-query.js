@@ -80,6 +80,7 @@
     module.exports = { prepare: prepare };
     return;
   }
+  if (typeof Worker === "undefined") return;  // no worker, no search: nothing to prepare
 
   // 1. The query, on its way to Material's worker.
   var options = null, separator = null;
