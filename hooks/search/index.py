@@ -7,10 +7,14 @@ language was built first. Here each language's index holds its own pages only, w
   fields of windows (see :mod:`search.chinese`), so that any query of up to eight characters
   finds exactly the entries that contain it. No pipeline: the trimmer would strip every Han
   character, and the stemmer would change windows that end in Latin letters;
-- English: no stemmer (see :mod:`search.variants`), the trimmer and stop words on, a title
-  boost low enough that a page holding a whole phrase outranks one with a word of it in its
-  title, and a hidden ``variants`` field (plurals, American spellings, plain numbers);
-- both: the glossary as one entry per term (see :mod:`search.terms`), and, under the key
+- English: no stemmer (see :mod:`search.variants`), the trimmer and stop words on; a hidden
+  ``pairs`` field of word pairs (see :mod:`search.phrases`), so that a page holding a whole
+  phrase comes first, and a title boost of 1.5 instead of Material's 1000, which put any page
+  with one of the words in a title first; a hidden ``variants`` field (plurals, American
+  spellings, plain numbers);
+- both: no invisible characters in what readers see and copy; reference pages (a search
+  boost below 1: statistics, glossary) weigh their headings as text in Chinese; the glossary
+  as one entry per term (see :mod:`search.terms`); and, under the key
   ``query``, what the reader's browser needs to prepare a query for this index (the
   traditional → simplified table, see :mod:`search.simplify`). Material's worker reads only
   the keys it knows.
