@@ -30,11 +30,13 @@ from figures.check.twins import Term
 from figures.draw import anchors, html, opendata
 from figures.parse.datafile import DataFileError
 from figures.schema import LANGUAGES
+from search import terms
 from search.index import localise
 
 log = logging.getLogger("mkdocs.plugins.report")
 
 STATISTICS = "statistics.md"
+GLOSSARY_PAGE = "glossary/"  # where glossary.md is served, under a language's root
 DATA_DIR = "data"
 CATEGORIES = "data/categories.yml"
 GLOSSARY = "data/glossary.yml"
@@ -101,7 +103,9 @@ def _write_language_outputs(*, config: MkDocsConfig) -> None:
     index = site / "search" / "search_index.json"
     if index.exists():
         others = tuple(f"{other}/" for other in LANGUAGES if other not in (lang, session.DEFAULT_LANGUAGE))
-        localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix, others=others)
+        rows = terms.entries(_state["glossary"], lang, location=GLOSSARY_PAGE)
+        localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix, others=others,
+                             glossary=(GLOSSARY_PAGE, rows))
         session.current.keep(site / prefix / "search" / "search_index.json", localised.encode("utf-8"))
     if (site / "404.html").exists():  # each language writes 404.html: the root keeps the default's
         session.current.keep(site / prefix / "404.html", (site / "404.html").read_bytes())
