@@ -1,14 +1,19 @@
 """The glossary of official terms: one list (``data/glossary.yml``), drawn on both glossary
-pages and used to check that the English pages translate each term the same way."""
+pages; the build checks that every English paragraph uses its terms (``figures/check/twins.py``).
+
+A term's ``note`` explains it to readers, in each language: ``note: {zh: …, en: …}``, and each
+glossary page shows the note in its own language. A plain string is still accepted: it is the
+same note on both pages (for a name that needs no translation)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from figures.draw.html import environment
+from figures.parse import datafile
+from figures.schema import LANGUAGES, Problem
 
 MARKER = "<!-- glossary -->"
 
@@ -17,7 +22,7 @@ MARKER = "<!-- glossary -->"
 class Term:
     zh: str
     en: str
-    note: str = ""
+    note: dict[str, str] = field(default_factory=dict)  # language → note; {} when there is none
 
 
 @dataclass(frozen=True)
@@ -27,35 +32,86 @@ class Group:
 
 
 def load(path: Path) -> list[Group]:
-    """The glossary; read again only when the file changed (both languages share it)."""
+    """The glossary; read again only when the file changed (both languages share it).
+
+    Raises :class:`~figures.parse.datafile.DataFileError` listing every problem when the file is
+    not a usable glossary."""
     stat = path.stat()
     return _load(str(path), stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=4)
 def _load(path: str, mtime: int, size: int) -> list[Group]:
-    with open(path, encoding="utf-8") as stream:
-        data = yaml.safe_load(stream)
-    return [Group(g["title"], [Term(t["zh"], t["en"], t.get("note", "")) for t in g["terms"]])
-            for g in data["groups"]]
+    shown = _shown(Path(path))
+    groups, problems = parse(datafile.load(Path(path), shown), shown)
+    if problems:
+        raise datafile.DataFileError(problems)
+    return groups
+
+
+def parse(data: Any, shown: str = "data/glossary.yml") -> tuple[list[Group], list[Problem]]:
+    """The groups of terms in ``data``, and every problem found on the way."""
+    problems: list[Problem] = []
+
+    def problem(message: str) -> None:
+        problems.append(Problem(shown, 0, message))
+
+    if not isinstance(data, dict) or not isinstance(data.get("groups"), list):
+        problem("the glossary needs a list 'groups:'")
+        return [], problems
+    groups = []
+    for number, raw in enumerate(data["groups"], 1):
+        if not isinstance(raw, dict):
+            problem(f"group {number}: needs 'title: {{zh: …, en: …}}' and 'terms:'")
+            continue
+        title = _both(raw.get("title"))
+        if title is None:
+            problem(f"group {number}: 'title' must give both languages: {{zh: …, en: …}}")
+        terms_raw = raw.get("terms")
+        if not isinstance(terms_raw, list):
+            problem(f"group {number}: needs a list 'terms:'")
+            terms_raw = []
+        terms = [term for item in terms_raw if (term := _term(item, number, problem)) is not None]
+        groups.append(Group(title or {}, terms))
+    return groups, problems
+
+
+def _term(item: Any, group: int, problem) -> Term | None:
+    if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k].strip() for k in LANGUAGES):
+        problem(f"group {group}: each term needs {{zh: …, en: …}}, not {item!r}")
+        return None
+    unknown = [str(key) for key in item if key not in (*LANGUAGES, "note")]
+    if unknown:  # often a comma in an unquoted flow mapping: {zh: 简称,全文通用。}
+        problem(f"term {item['zh']}: unknown key(s) {', '.join(unknown)}: "
+                f"quote a text that contains a comma or a colon")
+        return None
+    note = item.get("note")
+    if note is None or note == "":
+        notes: dict[str, str] = {}
+    elif isinstance(note, str):
+        notes = {lang: note for lang in LANGUAGES}  # one text for both pages
+    else:
+        notes = _both(note)
+        if notes is None:
+            problem(f"term {item['zh']}: 'note' must give both languages, note: {{zh: …, en: …}}, "
+                    f"or be one plain string shown on both pages; it is {note!r}")
+            return None
+    return Term(item["zh"], item["en"], notes)
+
+
+def _both(value: Any) -> dict[str, str] | None:
+    """``{zh: …, en: …}`` with a text for each language, or None."""
+    if isinstance(value, dict) and set(value) == set(LANGUAGES) and all(
+            isinstance(value[lang], str) and value[lang].strip() for lang in LANGUAGES):
+        return {lang: value[lang] for lang in LANGUAGES}
+    return None
+
+
+def _shown(path: Path) -> str:
+    """How problems name the file: ``data/glossary.yml``."""
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
 
 def render(template_dir: str, groups: list[Group], lang: str) -> str:
     return environment(template_dir).get_template("glossary/table.html").render(groups=groups, lang=lang)
 
-
-def terms_in(text: str, groups: list[Group]) -> list[Term]:
-    """The terms a Chinese text uses, longest first, so 团市委 does not also count as 市委."""
-    terms = sorted((t for g in groups for t in g.terms), key=lambda t: -len(t.zh))
-    found, masked = [], text
-    for term in terms:
-        if term.zh in masked:
-            found.append(term)
-            masked = masked.replace(term.zh, "\0" * len(term.zh))
-    return found
-
-
-def missing_translations(zh_text: str, en_text: str, groups: list[Group]) -> list[Term]:
-    """Terms the Chinese text uses whose official English rendering the English text lacks."""
-    lowered = " ".join(en_text.lower().split())
-    return [t for t in terms_in(zh_text, groups) if t.en.lower() not in lowered]

@@ -1,37 +1,58 @@
 """MkDocs adapter for the report: a few lines per event, the work is in plain modules.
 
-- ``figures/``: front-matter metrics, parsed, checked, counted and drawn;
+- ``figures/``: the pages read and checked (official text, translation, figures, links),
+  the figures counted and drawn;
 - ``search/``: one search index per language;
-- ``glossary.py``: the official terms, drawn on the glossary pages.
+- ``glossary.py``: the official terms, drawn on the glossary pages;
+- ``problems.py``: problems as GitHub annotations and a job summary.
 """
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import chrome
 import glossary
 import jinja_cache
+import problems as annotations
 import session
 from figures import pipeline
+from figures.check.twins import Term
 from figures.draw import anchors, html, opendata
+from figures.parse.datafile import DataFileError
 from figures.schema import LANGUAGES
+from search import terms
 from search.index import localise
 
 log = logging.getLogger("mkdocs.plugins.report")
 
+GLOSSARY_PAGE = "glossary/"  # where glossary.md is served, under a language's root
 DATA_DIR = "data"
+CATEGORIES = "data/categories.yml"
+GLOSSARY = "data/glossary.yml"
+OFFICIAL_TEXT = "data/source/report-2023.zh.txt"
+HIGHLIGHTS = "data/highlights.yml"
 _state: dict = {}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     session.current.serving = command == "serve"
+    session.current.count_warnings_of(logging.getLogger("mkdocs"))
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """The colour scheme a reader picks is kept for the site's own path, wherever it is served."""
+    config.extra["scope"] = urlsplit(config.site_url or "/").path or "/"
+    return config
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
@@ -42,12 +63,14 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     session.current.start(_lang(config))
-    analysis = pipeline.analyse(Path(config.docs_dir), _pages(config), _root(config) / "data/categories.yml",
-                                highlights_path=_root(config) / "data/highlights.yml")
-    _state.update(analysis=analysis, templates=_templates(config),
-                  glossary=glossary.load(_root(config) / "data/glossary.yml"))
-    if analysis.problems and _lang(config) == session.DEFAULT_LANGUAGE:  # once per build
-        _report(analysis.problems)
+    groups, problems = _glossary(config)
+    analysis = pipeline.analyse(Path(config.docs_dir), _pages(config), _root(config) / CATEGORIES,
+                                official_text=_root(config) / OFFICIAL_TEXT, terms=_terms(groups),
+                                highlights_path=_root(config) / HIGHLIGHTS)
+    problems += analysis.problems
+    _state.update(analysis=analysis, templates=_templates(config), glossary=groups, problems=problems)
+    if problems and _lang(config) == session.DEFAULT_LANGUAGE:  # once per build
+        _report(problems)
 
 
 @event_priority(100)  # before other plugins change the Markdown the offsets refer to
@@ -71,7 +94,7 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
         html_text = _fill_blocks(html_text, lang, page)
     if glossary.MARKER in html_text:
         html_text = html_text.replace(glossary.MARKER, glossary.render(_state["templates"], _state["glossary"], lang))
-    return _with_problems(html_text, lang)
+    return _with_problems(chrome.localise(html_text, lang), lang)
 
 
 @event_priority(-50)  # after the search plugin wrote this language's index, before i18n merges
@@ -81,12 +104,14 @@ def _write_language_outputs(*, config: MkDocsConfig) -> None:
     index = site / "search" / "search_index.json"
     if index.exists():
         others = tuple(f"{other}/" for other in LANGUAGES if other not in (lang, session.DEFAULT_LANGUAGE))
-        localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix, others=others)
+        rows = terms.entries(_state["glossary"], lang, location=GLOSSARY_PAGE)
+        localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix, others=others,
+                             glossary=(GLOSSARY_PAGE, rows))
         session.current.keep(site / prefix / "search" / "search_index.json", localised.encode("utf-8"))
+    if (site / "404.html").exists():  # each language writes 404.html: the root keeps the default's
+        session.current.keep(site / prefix / "404.html", (site / "404.html").read_bytes())
     if lang == session.DEFAULT_LANGUAGE:
         _write_open_data(config, site / DATA_DIR)
-        if (site / "404.html").exists():  # one 404.html serves every path: keep the default one
-            session.current.keep(site / "404.html", (site / "404.html").read_bytes())
 
 
 @event_priority(-200)  # after the i18n plugin has built every language and merged the indexes
@@ -94,7 +119,14 @@ def _restore_outputs(*, config: MkDocsConfig) -> None:
     session.current.restore()
 
 
-on_post_build = CombinedEvent(_write_language_outputs, _restore_outputs)
+@event_priority(-300)  # the last language's last step: MkDocs would count its warnings only
+def _count_every_language(*, config: MkDocsConfig) -> None:
+    failure = session.current.strict_failure()
+    if config.strict and failure and _lang(config) != session.DEFAULT_LANGUAGE:
+        raise Abort(failure)
+
+
+on_post_build = CombinedEvent(_write_language_outputs, _restore_outputs, _count_every_language)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -102,14 +134,36 @@ on_post_build = CombinedEvent(_write_language_outputs, _restore_outputs)
 def _report(problems) -> None:
     for problem in problems:
         log.error(str(problem))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        _annotate(problems)
     if session.current.serving:
         log.error("The preview shows these problems at the top of every page until they are fixed.")
         return
     raise PluginError(f"{len(problems)} problem(s) in the report's pages; see above. Nothing was published.")
 
 
+def _annotate(problems) -> None:
+    """On GitHub: each problem on its line of the pull request, and a job summary."""
+    print("\n".join(annotations.workflow_commands(problems)), flush=True)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as stream:
+            stream.write(annotations.summary(problems))
+
+
+def _glossary(config: MkDocsConfig) -> tuple[list, list]:
+    try:
+        return glossary.load(_root(config) / GLOSSARY), []
+    except DataFileError as error:
+        return [], error.problems
+
+
+def _terms(groups) -> tuple[Term, ...]:
+    return tuple(Term(t.zh, t.en) for g in groups for t in g.terms)
+
+
 def _with_problems(html_text: str, lang: str) -> str:
-    problems = _state["analysis"].problems
+    problems = _state["problems"]
     if not (problems and session.current.serving):
         return html_text
     items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in problems)

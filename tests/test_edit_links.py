@@ -8,13 +8,13 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
+from support import real_config
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 EDIT_PATH = "/edit/main/docs/"
 #: pages that have no source file of their own, so no edit link
-NO_SOURCE = {"404.html"}
+NO_SOURCE = {"404.html", "en/404.html"}
 
 
 class _Page(HTMLParser):
@@ -36,16 +36,6 @@ class _Page(HTMLParser):
                 self.edit_links.append(href)
 
 
-def _config() -> dict:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml may carry !!python/name tags and the like: read them as plain values.
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=Loader)
-
-
 def _pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.relative_to(site).as_posix() not in NO_SOURCE)
 
@@ -62,7 +52,7 @@ def _expected_source(page: str) -> tuple[str, str]:
 
 
 def test_every_page_links_to_its_own_source_in_its_language(site):
-    config = _config()
+    config = real_config()
     prefix = config["repo_url"].rstrip("/") + "/" + config["edit_uri"].strip("/") + "/"
     assert prefix.endswith(EDIT_PATH), f"edit_uri changed ({config['edit_uri']}): update this test"
     pages = _pages(site)

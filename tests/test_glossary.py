@@ -1,13 +1,14 @@
 """hooks/glossary.py: the official terms, drawn on the glossary pages and used by every English page."""
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 import glossary
-from figures.parse.frontmatter import read_page
+from figures.parse.datafile import DataFileError
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = str(ROOT / "overrides")
@@ -27,7 +28,7 @@ def groups(tmp_path):
 groups:
   - title: {zh: 机构, en: Organisations}
     terms:
-      - {zh: 团市委, en: CYL Shanghai Committee, note: "Short form used throughout the report."}
+      - {zh: 团市委, en: CYL Shanghai Committee, note: {zh: 全文通用的简称。, en: Short form used throughout the report.}}
       - {zh: 市委, en: CPC Shanghai Municipal Committee}
       - {zh: 共青团上海市委员会, en: Communist Youth League Shanghai Municipal Committee}
   - title: {zh: 项目, en: Programmes}
@@ -38,9 +39,74 @@ groups:
 
 def test_load(groups):
     assert [g.title for g in groups] == [{"zh": "机构", "en": "Organisations"}, {"zh": "项目", "en": "Programmes"}]
-    assert groups[0].terms[0] == glossary.Term("团市委", "CYL Shanghai Committee", "Short form used throughout the report.")
-    assert groups[0].terms[1].note == ""
+    assert groups[0].terms[0] == glossary.Term("团市委", "CYL Shanghai Committee",
+                                               {"zh": "全文通用的简称。", "en": "Short form used throughout the report."})
+    assert groups[0].terms[1].note == {}
     assert [t.zh for t in groups[1].terms] == ["青年大学习"]
+
+
+def test_a_plain_string_note_is_the_same_note_on_both_pages(tmp_path):
+    groups = glossary.load(write(tmp_path, """\
+groups:
+  - title: {zh: 机构, en: Organisations}
+    terms:
+      - {zh: 进博会, en: China International Import Expo, note: CIIE}
+"""))
+    assert groups[0].terms[0].note == {"zh": "CIIE", "en": "CIIE"}
+
+
+def _problems(tmp_path, text: str) -> list[str]:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with pytest.raises(DataFileError) as caught:
+        glossary.load(write(folder, text))
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_note_needs_both_languages_and_every_problem_is_reported_at_once(tmp_path):
+    problems = _problems(tmp_path, """\
+groups:
+  - title: {zh: 机构}
+    terms:
+      - {zh: 团市委, en: CYL Shanghai Committee, note: {en: Short form.}}
+      - {zh: 市委, en: CPC Shanghai Municipal Committee, note: {zh: 简称。, en: ""}}
+      - {zh: 青联}
+""")
+    assert len(problems) == 4
+    assert problems[0] == "data/glossary.yml: group 1: 'title' must give both languages: {zh: …, en: …}"
+    assert problems[1].startswith("data/glossary.yml: term 团市委: 'note' must give both languages, note: {zh: …, en: …}")
+    assert problems[2].startswith("data/glossary.yml: term 市委: 'note' must give both languages")
+    assert problems[3].startswith("data/glossary.yml: group 1: each term needs {zh: …, en: …}")
+
+
+def test_an_unquoted_comma_is_caught_not_silently_cut(tmp_path):
+    # in a flow mapping, the comma ends the note: 用于文件名称。 becomes a key of its own
+    problems = _problems(tmp_path, """\
+groups:
+  - title: {zh: 机构, en: Organisations}
+    terms:
+      - {zh: 团市委, en: CYL Shanghai Committee, note: {zh: 简称,全文通用。, en: Short form.}}
+      - {zh: 市委, en: CPC Shanghai Municipal Committee, nte: a typo}
+""")
+    assert problems == [
+        "data/glossary.yml: term 团市委: 'note' must give both languages, note: {zh: …, en: …}, "
+        "or be one plain string shown on both pages; it is {'zh': '简称', '全文通用。': None, 'en': 'Short form.'}",
+        "data/glossary.yml: term 市委: unknown key(s) nte: quote a text that contains a comma or a colon"]
+
+
+def test_broken_yaml_is_a_glossary_error_with_its_line(tmp_path):
+    problems = _problems(tmp_path, "groups:\n  - title: {zh: 机构, en: Organisations\n    terms: []\n")
+    assert len(problems) == 1
+    assert problems[0].startswith("data/glossary.yml:3: invalid YAML")
+
+
+@pytest.mark.parametrize("text", ["", "- a list\n", "groups: {}\n", "groups:\n  - just a string\n"])
+def test_a_file_that_is_not_a_glossary_is_reported(tmp_path, text):
+    assert _problems(tmp_path, text)
+
+
+def test_problems_name_the_file_as_editors_see_it(tmp_path):
+    assert _problems(tmp_path, "groups: 1\n") == ["data/glossary.yml: the glossary needs a list 'groups:'"]
 
 
 def test_the_real_glossary_loads_with_one_translation_per_term():
@@ -50,6 +116,9 @@ def test_the_real_glossary_loads_with_one_translation_per_term():
     zh = [t.zh for t in terms]
     assert len(zh) == len(set(zh)), "a Chinese term is listed twice"
     assert all(t.zh.strip() and t.en.strip() for t in terms)
+    # a note explains the term to the readers of each page, in their own language
+    notes = [t.note for t in terms if t.note]
+    assert notes and all(set(n) == {"zh", "en"} and n["zh"] != n["en"] for n in notes)
 
 
 class Table(HTMLParser):
@@ -81,7 +150,24 @@ def test_render_in_both_languages(groups):
     cells = Table(en).cells
     assert cells[:6] == ["Chinese", "English", "Note", "团市委", "CYL Shanghai Committee",
                          "Short form used throughout the report."]
-    assert Table(zh).cells[:3] == ["中文", "英文", "说明"]
+    assert cells[6:9] == ["市委", "CPC Shanghai Municipal Committee", ""]
+    # the Chinese page shows the Chinese note
+    assert Table(zh).cells[:6] == ["中文", "英文", "说明", "团市委", "CYL Shanghai Committee", "全文通用的简称。"]
+
+
+def test_each_table_is_named_by_its_heading_not_by_a_repeated_caption(groups):
+    for lang, titles in (("zh", ["机构", "项目"]), ("en", ["Organisations", "Programmes"])):
+        html = glossary.render(TEMPLATES, groups, lang)
+        table = Table(html)
+        assert "caption" not in table.tags
+        for number, title in enumerate(titles, 1):
+            assert html.count(f">{title}<") == 1, "the group's title is shown once"
+            heading = f'<h2 id="terms-{number}">{title}</h2>'
+            assert heading in html
+            after = html.split(heading, 1)[1]
+            # the scrollable region and the table that follow take their names from that heading
+            assert re.match(rf'\s*<div [^>]*role="region" aria-labelledby="terms-{number}"', after)
+            assert re.search(rf'<table class="glossary" aria-labelledby="terms-{number}">', after.split("</table>")[0])
 
 
 def test_render_escapes_every_text(tmp_path):
@@ -97,41 +183,7 @@ groups:
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
         assert "&lt;img src=x onerror=alert(1)&gt;" in html
         assert "&amp;" in html
-        assert set(Table(html).tags) <= {"h2", "div", "table", "caption", "thead", "tbody", "tr", "th", "td"}
-
-
-def test_terms_in_takes_the_longest_term_first(groups):
-    found = glossary.terms_in("共青团上海市委员会和团市委的工作", groups)
-    assert [t.zh for t in found] == ["共青团上海市委员会", "团市委"]
-    # 市委 inside 团市委 is not a separate use of 市委
-    assert "市委" not in [t.zh for t in found]
-    assert [t.zh for t in glossary.terms_in("市委要求", groups)] == ["市委"]
-    assert glossary.terms_in("没有术语", groups) == []
-
-
-def test_missing_translations(groups):
-    zh = "团市委组织“青年大学习”。"
-    assert glossary.missing_translations(zh, "The CYL Shanghai Committee ran the Youth Study Programme.", groups) == []
-    missing = glossary.missing_translations(zh, "The CYL Shanghai Committee ran the Youth Study Program.", groups)
-    assert [t.zh for t in missing] == ["青年大学习"]
-
-
-def test_missing_translations_ignore_case_and_line_breaks(groups):
-    zh = "青年大学习"
-    assert glossary.missing_translations(zh, "the youth study\n   programme", groups) == []
-
-
-def _body(path: Path) -> str:
-    return read_page(str(path), path.read_text(encoding="utf-8")).body
-
-
-@pytest.mark.parametrize("page", sorted(p.name for p in (ROOT / "docs").glob("*.en.md")))
-def test_every_english_page_uses_the_official_translations(page):
-    groups = glossary.load(ROOT / "data" / "glossary.yml")
-    en_path = ROOT / "docs" / page
-    zh_path = en_path.with_name(page.replace(".en.md", ".md"))
-    missing = glossary.missing_translations(_body(zh_path), _body(en_path), groups)
-    assert missing == [], "; ".join(f"{t.zh} → {t.en}" for t in missing)
+        assert set(Table(html).tags) <= {"h2", "div", "table", "thead", "tbody", "tr", "th", "td"}
 
 
 def test_marker():

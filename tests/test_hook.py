@@ -25,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from support import ROOT, build_site
+from support import ROOT, SITE_URL as REAL_SITE_URL, build_site, real_nav
 
 GOOD = ROOT / "tests" / "fixtures" / "good"
 SITE_URL = "https://example.org/report-test/"  # site_url in the fixture's mkdocs.yml
@@ -238,6 +238,114 @@ def chart_with_one_bar(f):
     return [Expect("data/highlights.yml", line_of(text, "[lecture-audience]"), None, ["two figures or more"])]
 
 
+# Rules on the pages' text: the official text, the translation, numbers, links, data files.
+
+def official_sentence_added(f):
+    text = edit(f, "theory.md", "青联学习品牌覆盖青联委员4万余人次。",
+                "青联学习品牌覆盖青联委员4万余人次。另有青年踊跃参与。")
+    return [Expect("docs/theory.md", line_of(text, "另有青年踊跃参与"), None,
+                   ["not in the official text", "另有青年踊跃参与"])]
+
+
+def official_figure_changed_everywhere(f):
+    """1440 → 1450 in the prose, the front matter and the English: every figure check passes,
+    but the Chinese page is no longer the official text."""
+    zh = edit(f, "theory.md", "共成立青年宣讲团1440支", "共成立青年宣讲团1450支")
+    edit(f, "theory.md", "    value: 1440\n", "    value: 1450\n")
+    edit(f, "theory.en.md", "In total, 1,440 youth", "In total, 1,450 youth")
+    edit(f, "theory.en.md", "    value: 1440\n", "    value: 1450\n")
+    return [Expect("docs/theory.md", line_of(zh, "1450支"), None,
+                   ["differs from the official text (data/source/report-2023.zh.txt)",
+                    "the page has «50支", "the official text «40支"])]
+
+
+def english_paragraph_missing(f):
+    text = edit(f, "theory.en.md", "\nThe CYL Shanghai Committee examined problems", "\nThe CYL Shanghai Committee examined problems")
+    path = f / "docs" / "theory.en.md"
+    heading = line_of(text, "## (2)")
+    text = "\n".join(line for i, line in enumerate(text.splitlines(), 1) if i <= heading) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return [Expect("docs/theory.en.md", heading, None, ["paragraph(s)", "the English 0"])]
+
+
+def english_paragraph_added(f):
+    text = edit(f, "theory.en.md", "open around the clock.", "open around the clock.\n\nAn invented paragraph.")
+    return [Expect("docs/theory.en.md", line_of(text, "An invented paragraph."), None, ["the English 2"])]
+
+
+def glossary_term_missing(f):
+    text = edit(f, "theory.en.md", "The CYL Shanghai Committee examined", "The Committee examined")
+    return [Expect("docs/theory.en.md", line_of(text, "The Committee examined"), None,
+                   ["团市委", "“CYL Shanghai Committee”"])]
+
+
+def number_without_metric(f):
+    text = edit(f, "theory.en.md", "open around the clock.", "open around the clock for 7 new groups.")
+    return [Expect("docs/theory.en.md", line_of(text, "7 new groups"), None, ["«7»", "not_figures"])]
+
+
+def stale_not_figures(f):
+    text = edit(f, "index.md", "not_figures: [只有一个部分]", "not_figures: [只有一个部分, 九个一]")
+    return [Expect("docs/index.md", line_of(text, "九个一"), None, ["«九个一»"])]
+
+
+def heading_without_id(f):
+    zh = edit(f, "index.md", "## 术语对照 { #terms .editorial }", "## 术语对照 { .editorial }")
+    edit(f, "index.en.md", "## Terms { #terms .editorial }", "## Terms { .editorial }")
+    return [Expect("docs/index.md", line_of(zh, "## 术语对照"), None, ["needs an id"])]
+
+
+def broken_link(f):
+    text = edit(f, "theory.en.md", "open around the clock.", "open around the [clock](nowhere.md).")
+    return [Expect("docs/theory.en.md", line_of(text, "nowhere.md"), None, ["'nowhere.md'"])]
+
+
+def english_figure_not_stated(f):
+    text = edit(f, "theory.en.md", "In total, 1,440 youth", "In total, 1,441 youth")
+    return [Expect("docs/theory.en.md", line_of(text, "1,441 youth"), "lecture-teams",
+                   ["this sentence says «1,441»", "write it as “1,440”", "docs/theory.md:"])]
+
+
+def figure_changed_in_the_front_matter_only(f):
+    text = edit(f, "theory.md", "    value: 1440\n", "    value: 1450\n")
+    return [Expect("docs/theory.md", line_of(text, "共成立青年宣讲团1440支"), "lecture-teams",
+                   [f"the prose says «1440» where the metric, defined at line {line_of(text, 'id: lecture-teams')}, "
+                    "is 1450 (exact)"])]
+
+
+def glossary_yaml_error(f):
+    path = f / "data" / "glossary.yml"
+    text = path.read_text(encoding="utf-8").replace('{zh: 青联, en: Youth Federation}',
+                                                    '{zh: 青联, en: Youth Federation, note: Short: form}')
+    path.write_text(text, encoding="utf-8")
+    return [Expect("data/glossary.yml", line_of(text, "Short: form"), None, ["invalid YAML"])]
+
+
+def categories_yaml_error(f):
+    path = f / "data" / "categories.yml"
+    text = path.read_text(encoding="utf-8").replace("  en: People reached", "  en: People: reached")
+    path.write_text(text, encoding="utf-8")
+    return [Expect("data/categories.yml", line_of(text, "People: reached"), None, ["invalid YAML"])]
+
+
+def warnings_in_both_languages(f):
+    """Pages left out of the nav: MkDocs warns once per language; the count says two."""
+    (f / "docs" / "extra.md").write_text("# 额外\n", encoding="utf-8")
+    (f / "docs" / "extra.en.md").write_text("# Extra\n", encoding="utf-8")
+    return [Expect("extra.md", 0, None, ["extra.en.md", "Aborted with 2 warnings in strict mode"])]
+
+
+def code_is_not_markup(f):
+    edit(f, "index.en.md", "with one section only.",
+         "with one section only. Markup such as `<script>` shows as text.")
+    return []
+
+
+def github_annotations(f):
+    edit(f, "theory.en.md", "In total, 1,440 youth", "In total, 1,441 youth")
+    return []
+
+
 MARKUP_ZH = "<b>青年</b>宣讲团 & <u>队伍</u>"
 MARKUP_EN = "<em>Youth</em> lecture teams & <img src=x>"
 GLOSSARY_NOTE = "<script>alert(1)</script>"
@@ -281,11 +389,29 @@ FAILING: dict[str, Callable[[Path], list[Expect]]] = {
     "unknown-key-figure": unknown_key_figure,
     "chart-of-different-things": chart_of_different_things,
     "chart-with-one-bar": chart_with_one_bar,
+    "official-sentence-added": official_sentence_added,
+    "official-figure-changed-everywhere": official_figure_changed_everywhere,
+    "english-paragraph-missing": english_paragraph_missing,
+    "english-paragraph-added": english_paragraph_added,
+    "glossary-term-missing": glossary_term_missing,
+    "number-without-metric": number_without_metric,
+    "stale-not-figures": stale_not_figures,
+    "heading-without-id": heading_without_id,
+    "broken-link": broken_link,
+    "english-figure-not-stated": english_figure_not_stated,
+    "figure-changed-in-the-front-matter-only": figure_changed_in_the_front_matter_only,
+    "glossary-yaml-error": glossary_yaml_error,
+    "categories-yaml-error": categories_yaml_error,
+    "warnings-in-both-languages": warnings_in_both_languages,
+    "github-annotations": github_annotations,
 }
 PASSING: dict[str, Callable[[Path], list[Expect]]] = {
     "markup": markup,
     "custom-dir": templates_from_custom_dir,
+    "code-is-not-markup": code_is_not_markup,
 }
+#: variants built with extra environment variables
+ENVIRONMENTS = {"github-annotations": {"GITHUB_ACTIONS": "true"}}
 
 
 @pytest.fixture(scope="module")
@@ -301,13 +427,16 @@ def builds(tmp_path_factory) -> dict[str, Built]:
         folder = copy_fixture(base / name)
         jobs[name] = (folder, base / f"{name}-site", make(folder))
 
-    def run(job):
-        folder, site, expect = job
-        result = build_site(folder / "mkdocs.yml", site)
+    def run(name):
+        folder, site, expect = jobs[name]
+        env = dict(ENVIRONMENTS.get(name, {}))
+        if env:
+            env["GITHUB_STEP_SUMMARY"] = str(folder / "step-summary.md")
+        result = build_site(folder / "mkdocs.yml", site, env=env)
         return Built(folder, site, result.returncode, result.stdout + result.stderr, expect)
 
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        done = dict(zip(jobs, pool.map(run, jobs.values())))
+        done = dict(zip(jobs, pool.map(run, jobs)))
     return done
 
 
@@ -456,7 +585,7 @@ def test_statistics_blocks_are_filled(good):
 
 
 def test_the_original_text_is_published_with_the_data(good):
-    source = GOOD / "data" / "source" / "report-test.zh.txt"
+    source = GOOD / "data" / "source" / "report-2023.zh.txt"
     assert (good.site / "data" / source.name).read_bytes() == source.read_bytes()
 
 
@@ -465,7 +594,7 @@ def test_the_glossary_is_drawn_on_the_pages_that_ask_for_it(good):
     en = (good.site / "en" / "index.html").read_text(encoding="utf-8")
     for html in (zh, en):
         assert "<!-- glossary -->" not in html
-        assert '<table class="glossary">' in html
+        assert '<table class="glossary"' in html
         assert "CYL Shanghai Committee" in html and "团市委" in html
 
 
@@ -573,9 +702,31 @@ def test_several_problems_are_reported_together_once_each(builds):
 
 
 def test_nothing_is_published_when_the_build_fails(builds):
-    # (a missing twin is only seen by MkDocs, in the English build: see its own test above)
-    for name in set(FAILING) - {"missing-english-twin"}:
+    # MkDocs' own warnings stop a strict build only once it has written its pages (the
+    # workflows publish nothing from a failed build); every problem of ours stops it first.
+    for name in set(FAILING) - {"warnings-in-both-languages"}:
         assert not (builds[name].site / "data" / "metrics.json").exists(), name
+
+
+def test_on_github_each_problem_is_an_annotation_on_its_line_and_in_the_job_summary(builds):
+    built = builds["github-annotations"]
+    assert built.returncode != 0
+    theory = (built.folder / "docs" / "theory.en.md").read_text(encoding="utf-8")
+    line = line_of(theory, "1,441 youth")
+    commands = [l for l in built.output.splitlines() if l.startswith("::error ")]
+    assert len(commands) == 1, built.output
+    assert commands[0].startswith(f"::error file=docs/theory.en.md,line={line},title=Report check (lecture-teams)::")
+    assert "write it as “1,440”" in commands[0]
+    summary = (built.folder / "step-summary.md").read_text(encoding="utf-8")
+    assert summary.startswith("## 1 problem(s)") and f"| `docs/theory.en.md` | {line} |" in summary
+    assert "::error" not in builds["english-figure-not-stated"].output  # only on GitHub
+
+
+def test_markup_in_inline_code_is_shown_as_text(builds):
+    built = builds["code-is-not-markup"]
+    assert built.returncode == 0, built.output
+    html = (built.site / "en" / "index.html").read_text(encoding="utf-8")
+    assert "<code>&lt;script&gt;</code>" in html
 
 
 # --- escaping in the built site ------------------------------------------------------------------
@@ -618,9 +769,6 @@ def test_the_templates_are_found_through_theme_custom_dir(builds):
 
 # --- the real site ------------------------------------------------------------------------------
 
-REAL_SITE_URL = "https://shyouth-open.github.io/report-2023/"  # site_url in mkdocs.yml
-
-
 def test_the_real_site_links_every_figure_to_an_existing_sentence(site):
     base = urlsplit(REAL_SITE_URL).path
     pages: dict[Path, Page] = {}
@@ -660,10 +808,3 @@ def test_the_real_open_data_lists_every_metric_once(site):
     assert [r["id"] for r in rows] == [m["id"] for m in metrics]
 
 
-def real_nav() -> list[str]:
-    """The real site's pages, in navigation order (mkdocs.yml lists them as plain file names)."""
-    import yaml
-
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
-    assert all(isinstance(item, str) for item in nav)
-    return nav

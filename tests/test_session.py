@@ -27,3 +27,25 @@ def test_restore_writes_back_what_a_later_language_overwrote(tmp_path: Path):
     session.restore()
     assert index.read_bytes() == b'{"docs": "zh"}'
     assert (tmp_path / "en/search/search_index.json").read_bytes() == b'{"docs": "en"}'
+
+
+def test_warnings_of_every_language_are_counted_until_the_next_build():
+    import logging
+
+    session = Session()
+    logger = logging.getLogger("test-session-count")
+    logger.propagate = False
+    session.count_warnings_of(logger)
+    session.count_warnings_of(logger)  # attached once, however often asked
+    assert logger.handlers.count(session.warnings) == 1
+    session.start(DEFAULT_LANGUAGE)
+    assert session.strict_failure() is None
+    logger.warning("zh")
+    session.start("en")
+    logger.warning("en")
+    logger.info("not counted")
+    assert session.strict_failure() == "Aborted with 2 warnings in strict mode (all languages)!"
+    logger.error("an error")
+    assert session.strict_failure() == "Aborted with 2 warnings, 1 errors in strict mode (all languages)!"
+    session.start(DEFAULT_LANGUAGE)
+    assert session.strict_failure() is None

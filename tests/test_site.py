@@ -6,7 +6,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from support import SITE_PATH
+from support import SITE_PATH, SITE_URL
 from htmltext import article_text, links
 
 NOT_PAGES = {"assets", "search", "data", "stylesheets", "en"}
@@ -35,15 +35,19 @@ def test_html_lang_is_the_page_language_404_included(site: Path):
         assert '<html lang="zh"' in (site / page / "index.html").read_text(encoding="utf-8"), page
         assert '<html lang="en"' in (site / "en" / page / "index.html").read_text(encoding="utf-8"), page
     not_found = (site / "404.html").read_text(encoding="utf-8")
-    assert '<html lang="zh"' in not_found
-    assert 'lang="en"' in not_found and "Page not found" in not_found
+    assert '<html lang="zh"' in not_found and "页面不存在" in not_found
+    english = (site / "en" / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in english and "Page not found" in english
+    # GitHub Pages serves the root 404.html for every missing path: it sends /en/… readers on
+    assert f'location.replace("{SITE_PATH}en/404.html")' in not_found
+    assert "location.replace" not in english
 
 
 def test_language_links_point_at_the_twin(site: Path):
     for page in _pages(site):
         for lang, here, other_lang, twin in (("zh", page, "en", "en/" + page), ("en", "en/" + page, "zh", page)):
             html = (site / here / "index.html").read_text(encoding="utf-8")
-            switch = [a["href"] for a in links(html, hreflang=other_lang) if "md-select__link" in a.get("class", "")]
+            switch = [a["href"] for a in links(html, hreflang=other_lang) if "report-languages__item" in a.get("class", "")]
             assert len(switch) == 1, f"{here}: one switcher link to {other_lang}"
             href = switch[0]
             if href.startswith("/"):
@@ -56,7 +60,7 @@ def test_language_links_point_at_the_twin(site: Path):
 
 def test_sitemap_lists_both_languages_with_hreflang(site: Path):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    base = "https://shyouth-open.github.io" + SITE_PATH
+    base = SITE_URL
     for page in _pages(site):
         assert f'hreflang="zh" href="{base}{page}"' in sitemap, page
         assert f'hreflang="en" href="{base}en/{page}"' in sitemap, page
@@ -143,7 +147,7 @@ def test_the_home_page_has_key_figures_and_the_original_text_to_download(site: P
 
 def test_every_figure_links_to_a_sentence_that_exists_in_both_languages(site: Path):
     data = json.loads((site / "data/metrics.json").read_text(encoding="utf-8"))
-    base = "https://shyouth-open.github.io" + SITE_PATH
+    base = SITE_URL
     for metric in data["metrics"]:
         for lang in ("zh", "en"):
             url = metric["url"][lang]
@@ -156,3 +160,14 @@ def test_every_figure_links_to_a_sentence_that_exists_in_both_languages(site: Pa
 def test_section_pages_read_in_order_with_their_text(site: Path):
     text = article_text((site / "theory/index.html").read_text(encoding="utf-8"))
     assert text.index("(一)强化理论武装。") < text.index("(二)扎实开展主题教育。") < text.index("(三)深入推进")
+
+
+def test_the_statistics_figures_stay_out_of_the_search_index(site: Path):
+    """The figures are searched on their own pages: the statistics page's key figures, charts
+    and tables are excluded (data-search-exclude), all the way to their end."""
+    data = json.loads((site / "data/metrics.json").read_text(encoding="utf-8"))["metrics"]
+    for index, lang in ((site / "search/search_index.json", "zh"), (site / "en/search/search_index.json", "en")):
+        docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+        text = " ".join(d["text"] for d in docs if d["location"].startswith("statistics/")).replace("\u200b", "")
+        leaked = [m["label"][lang] for m in data if m["label"][lang] in text]
+        assert not leaked, leaked[:5]

@@ -110,6 +110,8 @@ def test_only_the_deploy_job_may_write():
             permissions = job.get("permissions")
             if path == DEPLOY and job_id == "deploy":
                 assert permissions == {"pages": "write", "id-token": "write"}, permissions
+            elif path == DEPLOY and job_id == "build":  # configure-pages reads the Pages address
+                assert permissions == {"contents": "read", "pages": "read"}, permissions
             else:
                 assert permissions in (None, {"contents": "read"}), f"{path.name}:{job_id}: {permissions}"
 
@@ -146,17 +148,77 @@ def test_python_is_set_up_with_the_pip_cache():
             assert "requirements" in step["with"].get("cache-dependency-path", ""), path.name
 
 
-def test_check_runs_on_pull_requests_and_uses_the_readme_commands():
+def test_check_builds_strictly_first_then_runs_the_readme_test_command():
     workflow = _load(CHECK)
     assert "pull_request" in _triggers(workflow)
-    runs = "\n".join(step.get("run", "") for _, step in _steps(workflow))
-    assert re.search(r"^\./scripts/test\s*$", runs, re.M), "check.yml must run ./scripts/test"
-    assert "mkdocs build --strict" in runs
-    assert "git log -1 --format=%ct" in runs and "SOURCE_DATE_EPOCH" in runs
-    assert "lychee --offline" in runs and "--root-dir" in runs
+    runs = [step.get("run", "") for _, step in _steps(workflow)]
+    build = next(i for i, run in enumerate(runs) if "mkdocs build --strict" in run)
+    test = next(i for i, run in enumerate(runs) if re.search(r"^\./scripts/test\s*$", run, re.M))
+    assert build < test, "a content problem must stop the run at the build, with its one message"
+    assert "git log -1 --format=%ct" in runs[build] and "SOURCE_DATE_EPOCH" in runs[build]
+    assert "SITE_URL" in runs[build] and "REPO_URL" in runs[build]
+    assert any("scripts/check-links site" in run for run in runs[test:])
+    assert any("scripts/check-official-source" in run for run in runs)
     uploads = [s for _, s in _steps(workflow) if "upload" in s.get("uses", "")]
     assert uploads and uploads[0]["with"]["path"] == "site"
     assert uploads[0]["with"].get("name") not in (None, "github-pages"), "the preview needs its own name"
+
+
+def test_no_workflow_names_an_owner_or_an_address():
+    """A fork or a transferred repository deploys as it is: the address comes from GitHub."""
+    for path in sorted(p for p in (ROOT / ".github").rglob("*") if p.is_file()):
+        text = path.read_text(encoding="utf-8")
+        assert "github.io" not in text and "shyouth" not in text, path
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "github.io" not in config and "shyouth" not in config
+
+
+def test_deploy_builds_for_the_address_github_pages_gives():
+    build = _load(DEPLOY)["jobs"]["build"]
+    [pages] = [s for s in build["steps"] if s.get("uses", "").startswith("actions/configure-pages@")]
+    [step] = [s for s in build["steps"] if "mkdocs build --strict" in s.get("run", "")]
+    assert step["env"]["BASE_URL"] == f"${{{{ steps.{pages['id']}.outputs.base_url }}}}"
+    assert 'SITE_URL="${BASE_URL%/}/"' in step["run"] and "export SOURCE_DATE_EPOCH SITE_URL" in step["run"]
+
+
+def _script(name: str, *args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run([str(ROOT / "scripts" / name), *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=60)
+
+
+@pytest.mark.parametrize("repository, address", [
+    ("Acme/report-2023", "https://acme.github.io/report-2023/"),
+    ("acme/acme.github.io", "https://acme.github.io/"),
+])
+def test_site_address_is_the_pages_address_of_the_repository(repository, address):
+    assert _script("site-address", env={"GITHUB_REPOSITORY": repository}).stdout.strip() == address
+
+
+def test_a_change_to_the_official_text_must_say_where_it_comes_from(tmp_path):
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+    git("init", "-q")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "t")
+    (tmp_path / "data" / "source").mkdir(parents=True)
+    (tmp_path / "data" / "source" / "report.txt").write_text("原文。\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "x.md").write_text("x\n", encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=tmp_path, capture_output=True, text=True).stdout.strip()
+    (tmp_path / "docs" / "x.md").write_text("y\n", encoding="utf-8")
+    git("commit", "-qam", "a page only")
+    assert _script("check-official-source", base, cwd=tmp_path, env={"PR_BODY": ""}).returncode == 0
+    (tmp_path / "data" / "source" / "report.txt").write_text("新的原文。\n", encoding="utf-8")
+    git("commit", "-qam", "the official text")
+    failed = _script("check-official-source", base, cwd=tmp_path, env={"PR_BODY": "Fixes a typo."})
+    assert failed.returncode == 1
+    assert failed.stdout.startswith("::error file=data/source/report.txt,")
+    for body in ("Fixes a typo.\nSource: https://example.org/notice.pdf", "来源:团市委2024年1月公告"):
+        assert _script("check-official-source", base, cwd=tmp_path, env={"PR_BODY": body}).returncode == 0
 
 
 def test_deploy_publishes_main_to_pages_one_run_at_a_time():

@@ -20,10 +20,7 @@ def put(text: str, name: str, body: str) -> str:
 
 
 def kept(text: str) -> str:
-    """Every marked section of ``text``, to put back after a rewrite of the rest."""
-    found = re.findall(r"<!-- ([\w-]+): start -->.*?<!-- \1: end -->\n?", text, re.S)
-    out = ""
-    for name in found:
-        start, end = markers(name)
-        out += text[text.index(start):text.index(end) + len(end)] + "\n"
-    return out
+    """Every marked section of ``text``, to put back after a rewrite of the rest (markers
+    written ``<!-- name: start -->`` or ``<!-- name:start -->``)."""
+    found = re.finditer(r"<!-- ([\w-]+): ?start -->.*?<!-- \1: ?end -->\n?", text, re.S)
+    return "".join(match.group(0).rstrip("\n") + "\n" for match in found)

@@ -66,7 +66,10 @@ class RealSite:
 
 
 def load_real(repo: Path = REPO) -> RealSite:
-    config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
+    from mkdocs.utils.yaml import yaml_load  # as MkDocs reads it: !ENV tags resolved
+
+    with open(repo / "mkdocs.yml", encoding="utf-8") as stream:
+        config = yaml_load(stream)
     nav = pages_in(config.get("nav") or [])
     docs = repo / config.get("docs_dir", "docs")
     content = []

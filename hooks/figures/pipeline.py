@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import os
 import re
+from decimal import Decimal
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check import fields, ids, parity, prose, safety, selections
+from .check import coverage, fields, ids, links, official, parity, prose, safety, selections, twins
 from .count.stats import Section, Statistics, compute
+from .draw.anchors import anchor_id
 from .parse import frontmatter, metrics as metric_records, numbers
-from .parse.prose import sentences
+from .parse.datafile import DataFileError
+from .parse.prose import Block, Sentence, blocks, sentences
 from .schema import LANGUAGES, Category, Metric, Problem, load_categories
 
 _H1 = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", re.M)
@@ -56,19 +59,43 @@ def source_path(page: str, lang: str) -> str:
 _cache: dict[str, tuple[tuple, Analysis]] = {}
 
 
+@dataclass(frozen=True)
+class Sources:
+    """What the analysis reads besides the pages: the data files, and how to name them."""
+
+    categories: Path
+    official_text: Path | None = None     # the official Chinese text, word for word
+    terms: tuple[twins.Term, ...] = ()    # the glossary's official translations
+    shown_dir: str = "docs"               # how problems name the docs folder
+    shown_official: str = "data/source/report-2023.zh.txt"
+    highlights: Path | None = None        # the editors' key figures and charts (data/highlights.yml)
+
+
 def analyse(docs_dir: Path, pages: list[str], categories_path: Path, *,
+            official_text: Path | None = None, terms: tuple[twins.Term, ...] = (),
             shown_dir: str = "docs", highlights_path: Path | None = None) -> Analysis:
     """Analyse ``pages`` (Chinese sources, in navigation order), cached by file stamps.
 
     ``highlights_path`` is the editors' choice of key figures and charts (``data/highlights.yml``)."""
+    sources = Sources(categories_path, official_text, tuple(terms), shown_dir,
+                      _shown(official_text, docs_dir) if official_text else "", highlights_path)
     paths = [docs_dir / source_path(p, lang) for p in pages for lang in LANGUAGES]
-    key = (tuple(pages), *(_stamp(p) for p in [*paths, categories_path, highlights_path] if p))
+    key = (tuple(pages), sources,
+           *(_stamp(p) for p in [*paths, categories_path, official_text, highlights_path] if p))
     cached = _cache.get(str(docs_dir))
     if cached and cached[0] == key:
         return cached[1]
-    analysis = _analyse(docs_dir, pages, load_categories(categories_path), shown_dir, highlights_path)
+    analysis = _analyse(docs_dir, pages, sources)
     _cache[str(docs_dir)] = (key, analysis)
     return analysis
+
+
+def _shown(path: Path, docs_dir: Path) -> str:
+    """``data/source/x.txt``: the official text's path as editors see it, from the project root."""
+    try:
+        return path.resolve().relative_to(docs_dir.resolve().parent).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _stamp(path: Path) -> tuple:
@@ -79,63 +106,228 @@ def _stamp(path: Path) -> tuple:
     return (str(path), st.st_mtime_ns, st.st_size)
 
 
-def _analyse(docs_dir: Path, pages: list[str], categories: dict[str, Category],
-             shown_dir: str, highlights_path: Path | None = None) -> Analysis:
+@dataclass
+class _Page:
+    """One page in both languages, as read."""
+
+    name: str
+    read: dict[str, frontmatter.Page | None]
+    #: values of metrics written with a mistake (already reported): the prose may state them;
+    #: None when a broken metric has no readable value, so that any number may be its
+    pending: set | None = field(default_factory=set)
+    #: ids of the page's metrics that did not pass their checks (already reported)
+    failed: set = field(default_factory=set)
+    blocks: dict[str, list[Block]] = field(default_factory=dict)
+    sentences: dict[str, list[Sentence]] = field(default_factory=dict)
+
+
+def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
     problems: list[Problem] = []
-    all_failed: set[str] = set()
+    try:
+        categories = load_categories(sources.categories)
+    except DataFileError as error:
+        return Analysis(error.problems, {}, compute([], []))
     sections: list[Section] = []
     all_metrics: list[Metric] = []
     anchors: dict[str, list[tuple[int, int, str]]] = {}
     bodies: dict[str, str] = {}
+    official_pages: list[_Page] = []
+    read_pages = []
     for page in pages:
-        read = {lang: _read(docs_dir, source_path(page, lang), shown_dir) for lang in LANGUAGES}
-        for lang, parsed in read.items():
+        entry = _Page(page, {lang: _read(docs_dir, source_path(page, lang), sources.shown_dir)
+                             for lang in LANGUAGES})
+        read_pages.append(entry)
+        for lang, parsed in entry.read.items():
             if parsed is not None:
                 problems.extend(parsed.problems)
                 bodies[source_path(page, lang)] = parsed.body
-        zh, en = read["zh"], read["en"]
+                entry.blocks[lang] = blocks(parsed.body, parsed.body_line)
+                entry.sentences[lang] = sentences(parsed.body, lang, parsed.body_line)
+        zh, en = entry.read["zh"], entry.read["en"]
         if zh is None:
-            problems.append(Problem(f"{shown_dir}/{page}", 0, "the page does not exist"))
+            problems.append(Problem(f"{sources.shown_dir}/{page}", 0, "the page does not exist"))
             continue
         if en is None:
-            problems.append(Problem(f"{shown_dir}/{source_path(page, 'en')}", 0,
-                                    f"the English translation of {shown_dir}/{page} does not exist"))
-        records, found = metric_records.records(zh)
-        problems.extend(found)
-        if records is None:
+            problems.append(Problem(f"{sources.shown_dir}/{source_path(page, 'en')}", 0,
+                                    f"the English translation of {sources.shown_dir}/{page} does not exist"))
+        if _flag(zh, OFFICIAL, problems):
+            official_pages.append(entry)
+        problems.extend(_twins(entry, sources))
+        metrics = _page_metrics(entry, categories, problems)
+        if metrics is None:
+            if zh.meta is not None or not zh.problems:  # unreadable front matter: reported already
+                for lang in LANGUAGES:
+                    if entry.read[lang] is not None:
+                        problems.extend(_check_prose(entry, lang, [], [])[1])
             continue
-        slug = page[:-3]
-        metrics, failed = [], set()
-        for record in records:
-            metric, found = fields.metric(record, file=zh.path, section=slug, categories=categories)
-            problems.extend(found)
-            if metric:
-                metrics.append(metric)
-            elif record.id:
-                failed.add(record.id)
-        sections.append(Section(slug, {lang: _title(read[lang], slug) for lang in LANGUAGES}))
-        for lang, parsed in read.items():
-            if parsed is None:
-                continue
-            spans, found = _locate(metrics, parsed, lang)
-            anchors[source_path(page, lang)] = spans
-            problems.extend(found)
-        if en is not None:
-            en_records, found = metric_records.records(en)
-            problems.extend(found)
-            checked = [r for r in en_records or [] if r.id not in failed]  # already reported
-            problems.extend(parity.compare(checked, {m.id: m for m in metrics},
-                                           file=en.path, zh_file=zh.path))
+        sections.append(Section(page[:-3], {lang: _title(entry.read[lang], page[:-3]) for lang in LANGUAGES}))
+        for lang in LANGUAGES:  # Chinese first: the English pairs its problems with its places
+            if entry.read[lang] is not None:
+                spans, found = _check_prose(entry, lang, metrics, anchors.get(page, []))
+                anchors[source_path(page, lang)] = spans
+                problems.extend(found)
         all_metrics.extend(metrics)
-        all_failed |= failed
     problems.extend(ids.duplicates(all_metrics))
+    problems.extend(_official(official_pages, sources))
+    problems.extend(_links(docs_dir, read_pages, all_metrics))
     highlights = None
-    if highlights_path is not None:
-        highlights, found = selections.load(highlights_path, f"{highlights_path.parent.name}/{highlights_path.name}",
-                                            all_metrics, failed=all_failed)
+    if sources.highlights is not None:
+        failed = set().union(*(entry.failed for entry in read_pages))
+        highlights, found = selections.load(sources.highlights, _shown(sources.highlights, docs_dir),
+                                            all_metrics, failed=failed)
         problems.extend(found)
     stats = compute(sections, all_metrics, highlights)
     return Analysis(problems, categories, stats, anchors, bodies)
+
+
+OFFICIAL = "official_text"
+
+
+def _page_metrics(entry: _Page, categories: dict[str, Category], problems: list[Problem]) -> list[Metric] | None:
+    """The Chinese page's checked metrics (None: the page declares none); the English page's
+    repeats compared with them."""
+    zh, en = entry.read["zh"], entry.read["en"]
+    records, found = metric_records.records(zh)
+    problems.extend(found)
+    if records is None:
+        return None
+    metrics, failed = [], entry.failed
+    for record in records:
+        metric, found = fields.metric(record, file=zh.path, section=entry.name[:-3], categories=categories)
+        problems.extend(found)
+        if metric:
+            metrics.append(metric)
+            continue
+        if record.id:
+            failed.add(record.id)
+        value = record.fields.get("value")
+        if entry.pending is not None and value is not None and _number(value.value):
+            entry.pending.add(Decimal(str(value.value)))
+        else:
+            entry.pending = None
+    if en is not None:
+        en_records, found = metric_records.records(en)
+        problems.extend(found)
+        checked = [r for r in en_records or [] if r.id not in failed]  # already reported
+        problems.extend(parity.compare(checked, {m.id: m for m in metrics}, file=en.path, zh_file=zh.path))
+    return metrics
+
+
+def _flag(page: frontmatter.Page, key: str, problems: list[Problem]) -> bool:
+    node = (page.meta.children or {}).get(key) if page.meta else None
+    if node is None:
+        return False
+    if not isinstance(node.value, bool):
+        problems.append(Problem(page.path, node.line, f"'{key}' must be true or false, not {node.value!r}"))
+        return False
+    return node.value
+
+
+def _twins(entry: _Page, sources: Sources) -> list[Problem]:
+    zh, en = entry.read["zh"], entry.read["en"]
+    problems = twins.ids(entry.blocks["zh"], file=zh.path)
+    if en is not None:
+        problems.extend(twins.ids(entry.blocks["en"], file=en.path))
+        problems.extend(twins.compare(entry.blocks["zh"], entry.blocks["en"], zh_file=zh.path,
+                                      en_file=en.path, terms=sources.terms))
+    return problems
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value \
+        and value not in (float("inf"), float("-inf"))
+
+
+def _check_prose(entry: _Page, lang: str, metrics: list[Metric],
+                 zh_spans: list[tuple[int, int, str]]) -> tuple[list, list[Problem]]:
+    """One language's prose: where each figure is stated, and numbers no metric covers. A
+    figure the prose no longer states and a number nothing covers, in the same paragraph,
+    are one mistake and one problem."""
+    parsed = entry.read[lang]
+    spans, problems = _locate(metrics, parsed, entry.sentences[lang], lang)
+    if entry.pending is None:
+        return spans, problems  # a broken metric could be any number: report it alone first
+    exempt, found = coverage.snippets(parsed.meta, file=parsed.path)
+    problems.extend(found)
+    problems.extend(coverage.uncovered(entry.sentences[lang], metrics, lang, file=parsed.path,
+                                       exempt=exempt, pending=entry.pending))
+    return spans, _pair_up(problems, entry, lang, {m.id: m for m in metrics}, zh_spans)
+
+
+def _pair_up(problems: list[Problem], entry: _Page, lang: str, metrics: dict[str, Metric],
+             zh_spans: list[tuple[int, int, str]]) -> list[Problem]:
+    missing = [p for p in problems if p.code == prose.NOT_STATED]
+    strays = [p for p in problems if p.code == coverage.UNCOVERED]
+    merged: list[Problem] = []
+    for problem in missing:
+        lines = _paired_lines(entry, lang, problem.metric, zh_spans)
+        candidates = [s for s in strays if lines is None or s.line in lines]
+        if len(candidates) == 1:
+            strays.remove(candidates[0])
+            merged.append(coverage.explain(problem, candidates[0], metrics[problem.metric]))
+        else:
+            merged.append(problem)
+    rest = [p for p in problems if p.code not in (prose.NOT_STATED, coverage.UNCOVERED)]
+    return sorted([*rest, *merged, *strays], key=lambda p: p.line)
+
+
+def _paired_lines(entry: _Page, lang: str, metric_id: str | None,
+                  zh_spans: list[tuple[int, int, str]]) -> range | None:
+    """The lines of the paragraph that should state ``metric_id`` in ``lang``: for English, the
+    one paired with the Chinese paragraph that states it; None when it cannot be told."""
+    if lang == "zh":
+        return None
+    start = next((a for a, _, mid in zh_spans if mid == metric_id), None)
+    zh = [b for b in entry.blocks["zh"] if b.kind == "paragraph"]
+    en = [b for b in entry.blocks["en"] if b.kind == "paragraph"]
+    index = next((i for i, b in enumerate(zh) if start is not None and b.start <= start < b.end), None)
+    if index is None or len(zh) != len(en):
+        return None
+    block = en[index]
+    return range(block.line, block.line + block.text.count("\n") + 1)
+
+
+def _official(pages: list[_Page], sources: Sources) -> list[Problem]:
+    if sources.official_text is None:
+        return []
+    shown = sources.shown_official
+    try:
+        text = sources.official_text.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return [Problem(shown, 0, "the official text is missing")]
+    parts = official.parts(text)
+    problems = []
+    if len(pages) != len(parts):
+        problems.append(Problem(shown, 0, f"the official text has {len(parts)} parts (its opening and "
+                                          f"each numbered heading), but {len(pages)} page(s) say "
+                                          f"'{OFFICIAL}: true': one page per part, in navigation order"))
+    for entry, part in zip(pages, parts):
+        zh = entry.read["zh"]
+        page = official.page_sentences(zh.body, entry.blocks["zh"], zh.body_line)
+        end = zh.body_line + zh.body.count("\n")
+        problems.extend(official.compare(page, part, file=zh.path, end_line=end, source=shown))
+    return problems
+
+
+def _links(docs_dir: Path, pages: list[_Page], metrics: list[Metric]) -> list[Problem]:
+    known: dict[str, set[str] | None] = {}
+    for entry in pages:
+        zh = entry.read["zh"]
+        if zh is None:
+            continue
+        drawn = "<!-- " in zh.body  # headings drawn by the build: not all ids are known here
+        known[entry.name] = None if drawn else {b.id for b in entry.blocks["zh"] if b.id}
+    for m in metrics:
+        if known.get(f"{m.section}.md") is not None:
+            known[f"{m.section}.md"].add(anchor_id(m.id))
+    problems = []
+    for entry in pages:
+        for lang, parsed in entry.read.items():
+            if parsed is not None:
+                problems.extend(links.check(
+                    parsed.body, page=entry.name, file=parsed.path, first_line=parsed.body_line,
+                    exists=lambda path: (docs_dir / path).is_file(), anchors=known.get))
+    return problems
 
 
 def _read(docs_dir: Path, relative: str, shown_dir: str) -> frontmatter.Page | None:
@@ -169,8 +361,7 @@ def _title(page: frontmatter.Page | None, slug: str) -> str:
     return match.group(1).strip() if match else slug
 
 
-def _locate(metrics: list[Metric], page: frontmatter.Page, lang: str):
-    found_sentences = sentences(page.body, lang, page.body_line)
+def _locate(metrics: list[Metric], page: frontmatter.Page, found_sentences: list[Sentence], lang: str):
     mentions = {s: numbers.find(s.text, lang) for s in found_sentences} if metrics else {}
     spans, problems = [], []
     for metric in metrics:

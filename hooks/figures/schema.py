@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
-
 LANGUAGES = ("zh", "en")
 
 #: qualifier → what the Chinese text writes for it
@@ -31,12 +29,32 @@ class Category:
         return self.zh if lang == "zh" else self.en
 
 
-def load_categories(path: Path) -> dict[str, Category]:
-    """Read the controlled list of categories, in page order."""
-    with open(path, encoding="utf-8") as stream:
-        rows = yaml.safe_load(stream)
-    return {row["id"]: Category(row["id"], row["zh"], row["en"], dict(row.get("description") or {}))
-            for row in rows}
+def load_categories(path: Path, shown: str = "data/categories.yml") -> dict[str, Category]:
+    """Read the controlled list of categories, in page order.
+
+    Raises :class:`~figures.parse.datafile.DataFileError` naming the file and line of a mistake.
+    """
+    from .parse.datafile import DataFileError, load
+
+    rows = load(path, shown)
+    if not isinstance(rows, list):
+        raise DataFileError(Problem(shown, 1, "the categories must be a list of {id, zh, en}"))
+    out = {}
+    for row in rows:
+        if not (isinstance(row, dict) and all(isinstance(row.get(k), str) for k in ("id", "zh", "en"))):
+            raise DataFileError(Problem(shown, _line_of(path, row), f"each category needs an id, a zh "
+                                                                    f"and an en text, not {row!r}"))
+        out[row["id"]] = Category(row["id"], row["zh"], row["en"], dict(row.get("description") or {}))
+    return out
+
+
+def _line_of(path: Path, row) -> int:
+    """The line where a row with ``row``'s id starts (0 when it cannot be told)."""
+    ident = row.get("id") if isinstance(row, dict) else None
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if ident and f"id: {ident}" in line:
+            return number
+    return 0
 
 
 @dataclass(frozen=True)
@@ -47,6 +65,7 @@ class Problem:
     line: int
     message: str
     metric: str | None = None
+    code: str = ""  # what kind of problem, for the checks that combine two into one
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -3,7 +3,15 @@
 Material's search appends ``*`` to every query term, and lunr skips its pipeline (and so
 the stemmer) for such terms: a stemmed index ("lectur", "committe") then misses "lecture"
 and "committee". The English index is therefore left unstemmed, and each document gets a
-hidden field with the singular and plural of its words, so that both forms find it.
+hidden field with what else a reader may type for its words:
+
+- the singular and plural of each word ("jobs" finds "Job", "committee" finds "committees");
+- the American spelling of a British one ("organization" finds "organisation", "mobilized"
+  finds "mobilised", "labor" finds "labour"): the site writes British English;
+- a number written with thousands separators, without them ("1440" finds "1,440"; the reader's
+  browser also takes the separators out of a query, so "1,440" finds it too).
+
+A variant that is no word ("raizing") costs a few bytes and finds nothing a reader types.
 """
 from __future__ import annotations
 
@@ -18,6 +26,10 @@ _INVARIANT = {"news", "series", "species", "this", "is", "was", "has", "its", "u
               "always", "perhaps", "thus", "less", "across", "process", "access", "business",
               "congress", "progress", "success", "status", "campus", "bus", "focus", "basis",
               "analysis", "emphasis", "crisis", "chinese", "ideas"}
+#: three-letter words that have no plural
+_FUNCTION_WORDS = {"the", "and", "for", "not", "but", "are", "you", "all", "any", "can", "had", "her",
+                   "him", "how", "may", "nor", "our", "own", "she", "too", "who", "why", "yet", "off",
+                   "per", "via", "out", "new", "old", "few"}
 
 
 def forms(word: str) -> set[str]:
@@ -28,7 +40,8 @@ def forms(word: str) -> set[str]:
         out.add(_IRREGULAR[w])
     elif w in _IRREGULAR_BACK:
         out.add(_IRREGULAR_BACK[w])
-    elif len(w) < 4 or w in _INVARIANT or w.endswith(_NOT_NOUNS):
+    elif len(w) < 3 or w in _INVARIANT or w in _FUNCTION_WORDS or w.endswith(_NOT_NOUNS) \
+            or (len(w) == 3 and w.endswith("s")):
         pass
     elif w.endswith("ies") and len(w) > 4:
         out.add(w[:-3] + "y")
@@ -45,10 +58,44 @@ def forms(word: str) -> set[str]:
     return out
 
 
+#: British spelling → American, as (pattern, replacement) on a lower-case word
+_AMERICAN = [(re.compile(pattern), replacement) for pattern, replacement in (
+    (r"(?<=[a-z]{2})is(e|es|ed|ing|er|ers|ation|ations)$", r"iz\1"),   # organise, organisation
+    (r"(?<=[a-z])ys(e|es|ed|ing|er|ers)$", r"yz\1"),                   # analyse
+    (r"(?<=[a-z]{2})our(s|ed|ing|able|ite|ites)?$", r"or\1"),          # labour, honours
+    (r"(?<=[a-z]{2})tre(s|d)?$", r"ter\1"),                            # centre
+    (r"(?<=[a-z]{3})mme(s)?$", r"m\1"),                                # programme
+    (r"(?<=[a-z]{3}e)l(led|ling|ler|lers)$", r"\1"),                   # travelled, modelling
+    (r"(?<=[^l])l(ment|ments)$", r"ll\1"),                             # fulfilment, enrolment
+    (r"(?<=ful)fil(s)?$", r"fill\1"),                                  # fulfil
+    (r"(?<=[a-z]{3})ogue(s)?$", r"og\1"),                              # catalogue, dialogue
+    (r"dgement(s)?$", r"dgment\1"),                                    # judgement
+    (r"^(defen|offen|licen|preten)ce(s)?$", r"\1se\2"),                # defence, licence
+    (r"^ageing$", "aging"),
+)]
+_GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
+
+
+def american(word: str) -> set[str]:
+    """American spellings of a British word (lower case); empty if there is none."""
+    out = set()
+    for pattern, replacement in _AMERICAN:
+        spelt = pattern.sub(replacement, word)
+        if spelt != word:
+            out.add(spelt)
+    return out
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers written with thousands separators ("1,440"), without them ("1440")."""
+    return {m.group(0).replace(",", "") for m in _GROUPED_NUMBER.finditer(text)}
+
+
 def field(text: str) -> str:
     """The hidden search field for ``text``: every variant not already in the text."""
     words = {m.group(0).lower() for m in _WORD.finditer(text)}
     extra = set()
     for word in words:
-        extra |= forms(word)
-    return " ".join(sorted(extra - words))
+        for form in forms(word):
+            extra |= {form} | american(form)
+    return " ".join(sorted(extra - words) + sorted(numbers(text)))

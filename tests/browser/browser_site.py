@@ -8,10 +8,9 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from support import SITE_PATH  # noqa: F401  the path the site is built for (/report-2023/)
+
 ROOT = Path(__file__).resolve().parents[2]
-# The path part of site_url in mkdocs.yml (/report-2023/): GitHub Pages serves the site there.
-SITE_PATH = urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
-                               re.M).group(1)).path
 
 OUTPUT = ROOT / "test-output"          # git-ignored
 SCREENSHOTS = OUTPUT / "screenshots"

@@ -41,7 +41,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             path = SITE_PATH  # the folder itself: answered with a redirect to SITE_PATH
         elif not path.startswith(SITE_PATH):
             return str(self.site / ".outside-site-path")  # never exists: the 404 page
-        inside = Path(os.path.normpath("/" + path[len(SITE_PATH):])).relative_to("/")
+        inside = Path(os.path.normpath("/" + path[len(SITE_PATH):]).lstrip("/"))
         return str(self.site / inside)
 
     def send_error(self, code, message=None, explain=None):

@@ -1,9 +1,9 @@
-"""Every page in a real browser: it loads cleanly, switches language, and fits a phone."""
+"""Every page in a real browser: it loads cleanly and fits a phone (languages: test_languages.py)."""
 from __future__ import annotations
 
 import pytest
 
-from browser_site import LANGUAGES, OTHER, PAGES, PHONE, goto, page_id
+from browser_site import LANGUAGES, PAGES, PHONE, goto, page_id
 
 pytestmark = pytest.mark.browser
 
@@ -26,40 +26,9 @@ def test_home_page_loads_cleanly(page, server, lang):
     page.wait_for_load_state("networkidle")
 
 
-def test_missing_page_answers_404_in_both_languages(page, server, watch):
-    missing = server.root + "no-such-page/"
-    watch.expect_status(missing, 404)
-    goto(page, missing, status=404)
-    assert "404" in page.locator("article h1").inner_text()
-    assert page.locator('article [lang="en"] a').get_attribute("href").endswith("/report-2023/en/")
-    # The stylesheet and script load from the site's root, whatever the missing path's depth.
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
-    page.wait_for_load_state("networkidle")
-
-
 def test_site_path_without_slash_redirects(page, server):
     response = page.goto(server.root.rstrip("/"))
     assert response.status == 200 and page.url == server.root
-
-
-@pytest.mark.parametrize(("lang", "path"), EVERY_PAGE)
-def test_language_switcher_opens_the_same_page_in_the_other_language(page, server, lang, path):
-    goto(page, server.url(lang, path))
-    other = OTHER[lang]
-    select = page.locator(".md-header .md-select")
-    select.locator("button").hover()
-    link = select.locator(f'a.md-select__link[hreflang="{other}"]')
-    link.wait_for(state="visible")
-    with page.expect_navigation():
-        link.click()
-    page.wait_for_function("document.documentElement.classList.contains('js')")
-    assert page.url == server.url(other, path)
-    assert page.get_attribute("html", "lang") == other
-    # ... and back again.
-    select.locator("button").hover()
-    back = select.locator(f'a.md-select__link[hreflang="{lang}"]')
-    back.wait_for(state="visible")
-    assert back.evaluate("a => a.href") == server.url(lang, path)
 
 
 @pytest.mark.parametrize(("lang", "path"), EVERY_PAGE)

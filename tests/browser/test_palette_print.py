@@ -20,10 +20,7 @@ def _toggle(page) -> None:
 
 
 def _switch_language(page, lang: str) -> None:
-    select = page.locator(".md-header .md-select")
-    select.locator("button").hover()
-    link = select.locator(f'a.md-select__link[hreflang="{lang}"]')
-    link.wait_for(state="visible")
+    link = page.locator(f'.md-header .report-languages a[hreflang="{lang}"]')
     with page.expect_navigation():
         link.click()
     page.wait_for_function("document.documentElement.classList.contains('js')")

@@ -1,13 +1,23 @@
-"""Search in each language finds that language's pages only, and a result opens its match."""
+"""Search through the real search box: each language finds its own pages, the query sets of
+tests/search/queries.yml score as the issue asks, queries as readers type them work, results
+are clean to read and copy, and a result opens its match."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import re
+import unicodedata
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
-from browser_site import goto, result_hrefs, search
+from browser_site import ROOT, goto, result_hrefs, search
 
 pytestmark = pytest.mark.browser
+
+QUERIES = yaml.safe_load((ROOT / "tests/search/queries.yml").read_text(encoding="utf-8"))
+NOT_CONTENT = {"", "statistics/", "glossary/"}
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 # query -> a page that must be among the results (path under the language's root)
 CHINESE = {
@@ -106,3 +116,133 @@ def test_clicking_a_result_opens_the_match(page, server, lang, query, expected, 
     marks = page.locator("article mark[data-md-highlight]:visible")
     assert marks.count() >= 1, "the searched words are not highlighted on the page"
     assert text.lower() in marks.first.inner_text().lower()
+
+
+# --- the query sets, through the search box ---------------------------------------------------
+
+def fresh_search(page, query: str):
+    """Search ``query`` after emptying the box, so that the results waited for are its own."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.dispatch_event("keyup")
+    page.wait_for_function("""() => {
+        const placeholder = JSON.parse(document.getElementById('__config').textContent)
+            .translations['search.result.placeholder'];
+        return !document.querySelector('.md-search-result__list > li')
+            && document.querySelector('.md-search-result__meta').textContent.trim() === placeholder;
+    }""")
+    return search(page, query)
+
+
+def listed_pages(page, server, lang: str) -> list[str]:
+    """The pages the results list, best first, as paths under the language's root."""
+    root = server.root_path + ("en/" if lang == "en" else "")
+    hrefs = page.locator(".md-search-result__list > li").evaluate_all(
+        "items => items.map(li => li.querySelector('a').href)")
+    return [urlsplit(href).path[len(root):] for href in hrefs]
+
+
+def _normal(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def _found(lang: str) -> dict[str, list[str]]:
+    out = {}
+    for item in QUERIES[lang]["found"]:
+        query, holds = (item["query"], item["holds"]) if isinstance(item, dict) else (str(item), [str(item)])
+        out[str(query)] = [str(h) for h in holds]
+    return out
+
+
+def _page_text(page, url: str) -> str:
+    goto(page, url)
+    return _normal(page.locator("article").inner_text())
+
+
+@pytest.mark.parametrize(("lang", "required"), [("zh", 0.97), ("en", 0.95)])
+def test_the_query_set_finds_pages_that_hold_each_term(page, server, lang, required):
+    """Right: the first content page listed holds the term. The issue asks for 97 % (zh) and
+    95 % (en); absent terms must list nothing."""
+    texts = {p: _page_text(page, server.url(lang, p))
+             for p in ("basics/", "theory/", "central-tasks/", "grassroots/", "cadres/", "integrity/")}
+    goto(page, server.url(lang, "theory/"))
+    wrong = []
+    found = _found(lang)
+    for query, holds in found.items():
+        fresh_search(page, query)
+        content = [p for p in listed_pages(page, server, lang) if p not in NOT_CONTENT]
+        if not content or not any(_normal(h) in texts.get(content[0], "") for h in holds):
+            wrong.append(f"{query} → {listed_pages(page, server, lang)[:4]}")
+    listed = {}
+    for query in QUERIES[lang]["absent"]:
+        pages = listed_pages(page, server, lang) if fresh_search(page, str(query)).count() else []
+        if pages:
+            listed[str(query)] = pages
+    rate = 1 - len(wrong) / len(found)
+    print(f"{lang}: {len(found) - len(wrong)}/{len(found)} right ({rate:.1%}), "
+          f"{len(listed)}/{len(QUERIES[lang]['absent'])} absent terms listed")
+    assert rate >= required, "\n".join(wrong)
+    assert not listed, listed
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_queries_as_readers_type_them_find_what_the_plain_query_finds(page, server, lang):
+    goto(page, server.url(lang, "basics/"))
+    for typed, plain in QUERIES[lang]["typed"].items():
+        fresh_search(page, str(plain))
+        expected = listed_pages(page, server, lang)
+        fresh_search(page, str(typed))
+        assert listed_pages(page, server, lang) == expected != [], (typed, plain)
+        # the box keeps what the reader typed
+        assert page.locator("input.md-search__input").input_value() == str(typed)
+
+
+def test_the_404_page_searches_with_the_same_preparation(page, server, watch):
+    missing = server.root + "no-such-page/"
+    watch.expect_status(missing, 404)
+    goto(page, missing, status=404)
+    fresh_search(page, "團市委")
+    assert "basics/" in listed_pages(page, server, "zh")
+
+
+@pytest.mark.parametrize(("lang", "query"), [("zh", "暑托班"), ("zh", "青年突击队"), ("en", "Youth Federation"),
+                                             ("en", "couriers")])
+def test_results_are_marked_and_clean_to_copy(page, server, lang, query):
+    goto(page, server.url(lang, "basics/"))
+    links = fresh_search(page, query)
+    assert links.count() >= 1
+    text = page.locator(".md-search-result").evaluate("r => r.textContent")
+    assert not INVISIBLE.search(text), repr(INVISIBLE.search(text).group())
+    marks = page.locator(".md-search-result__list mark").evaluate_all("ms => ms.map(m => m.textContent)")
+    words = [w.lower() for w in query.split()]
+    assert marks and all(any(w in m.lower() for w in words) for m in marks), [m for m in marks if not any(w in m.lower() for w in words)]
+    for href in result_hrefs(links):
+        terms = parse_qs(urlsplit(href).query, keep_blank_values=True).get("h", [])
+        assert all(t.strip() for t in terms), f"empty ?h= in {href}"
+        assert not any(t.startswith("_") or " _" in t for t in terms), f"a word pair in {href}"
+    missing = page.locator(".md-search-result__terms del").evaluate_all("ds => ds.map(d => d.textContent)")
+    assert not [m for m in missing if m.startswith("_")], missing
+    # As Material shows what it marks: at most two blocks of a text, those with a mark.
+    blocks = page.locator(".md-search-result__article").evaluate_all("""articles => articles.map(a =>
+        [...a.children].filter(c => !c.matches('h1, h2, nav, .md-search-result__icon, .md-search-result__terms'))
+            .map(c => !!c.querySelector('mark')))""")
+    for shown in blocks:
+        if any(shown):
+            assert len(shown) <= 2 and all(shown), blocks
+
+
+def test_a_glossary_row_result_opens_its_row(page, server):
+    goto(page, server.url("zh", "basics/"))
+    links = fresh_search(page, "追光小屋")
+    hrefs = result_hrefs(links)
+    rows = [i for i, href in enumerate(hrefs) if "#term-" in href]
+    assert rows, hrefs
+    link = links.nth(rows[0])
+    if not link.is_visible():
+        link.locator("xpath=ancestor::details[1]/summary").click()
+    with page.expect_navigation():
+        link.click()
+    page.wait_for_function("document.documentElement.classList.contains('js')")
+    row = page.locator("tr:target")
+    assert row.count() == 1 and "追光小屋" in row.inner_text()

@@ -10,6 +10,7 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from figures import pipeline
+from support import real_nav
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -328,16 +329,33 @@ def test_a_change_to_the_highlights_is_a_new_analysis(tmp_path):
     assert [p.line for p in second.problems] == [1]  # three key figures: too few
 
 
-def real_nav() -> list[str]:
-    """The real site's pages, in navigation order (mkdocs.yml lists them as plain file names)."""
-    import yaml
-
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
-    assert all(isinstance(item, str) for item in nav)
-    return nav
-
-
 def test_pages_in_reads_a_flat_or_nested_nav_in_order():
     nav = ["index.md", {"第一部分": ["a.md", {"标题": "b.md"}]}, {"Stats": "statistics.md"},
            {"Elsewhere": "https://example.org/"}]
     assert pipeline.pages_in(nav) == ["index.md", "a.md", "b.md", "statistics.md"]
+
+
+def test_a_figure_changed_in_one_place_is_one_problem_on_the_changed_line(tmp_path):
+    en = THEORY_EN.replace("Nearly 60,000", "Nearly 70,000")
+    a = analyse(tmp_path, theory_en_md=en)
+    [p] = a.problems
+    assert (p.file, p.line, p.metric) == ("docs/theory.en.md", line_of(en, "70,000"), "online-learners")
+    assert "«Nearly 70,000»" in p.message and "write it as “nearly 60,000”" in p.message
+    zh = THEORY_ZH.replace("value: 60000", "value: 70000")
+    en_fixed = THEORY_EN.replace("Nearly 60,000", "Nearly 70,000")
+    a = analyse(tmp_path, theory_md=zh, theory_en_md=en_fixed)
+    [p] = a.problems
+    assert (p.file, p.line) == ("docs/theory.md", line_of(zh, "近6万"))
+    assert "the prose says «近6万»" in p.message and "is 70000 (nearly)" in p.message
+
+
+def test_the_official_text_and_the_translation_are_checked_for_every_page(tmp_path):
+    source = tmp_path / "official.txt"
+    source.write_text("一、基本情况\n团市委机关内设9个部门。\n", encoding="utf-8")
+    basics = BASICS_ZH.replace("---\nmetrics:", "---\nofficial_text: true\nmetrics:")
+    docs = write_docs(tmp_path, basics_md=basics.replace("9个部门。", "9个部门。新增一句。"),
+                      basics_en_md=BASICS_EN + "\nAn extra paragraph.\n")
+    a = pipeline.analyse(docs, PAGES, ROOT / "data" / "categories.yml", official_text=source)
+    shown = sorted(str(p) for p in a.problems)
+    assert any(s.startswith("docs/basics.md:") and "not in the official text" in s for s in shown), shown
+    assert any(s.startswith("docs/basics.en.md:") and "paragraph(s)" in s for s in shown), shown

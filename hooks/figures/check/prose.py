@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..draw.numbers import qualified
 from ..parse import numbers
 from ..parse.prose import Sentence
 from ..schema import Metric, Problem
 
+NOT_STATED = "not-stated"
 _CUMULATIVE = {"zh": ("累计",), "en": ("cumulative",)}
 
 
@@ -58,12 +60,13 @@ def locate(metric: Metric, sentences: list[Sentence], *, lang: str, file: str,
     where = f" in a sentence containing '{cue}'" if cue else ""
     if lang == "zh":
         return None, [Problem(file, metric.line,
-                              f"the page's prose does not state the figure {_show(metric)}{where}", metric.id)]
+                              f"the page's prose does not state the figure {_show(metric)}{where}", metric.id,
+                              NOT_STATED)]
     first = sentences[0].line if sentences else 1
     return None, [Problem(file, first,
                           f"the English prose does not state the figure {_show(metric)}{where} "
-                          f"(write it like 1,440, more than 5,000, nearly 60,000, 16.587 million); "
-                          f"the metric is defined at {metric.file}:{metric.line}", metric.id)]
+                          f"(write it as “{qualified(metric.value, metric.qualifier, 'en')}”); "
+                          f"the metric is defined at {metric.file}:{metric.line}", metric.id, NOT_STATED)]
 
 
 def _cumulative(metric: Metric, sentence: Sentence, lang: str, file: str) -> list[Problem]:

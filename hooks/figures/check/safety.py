@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..parse.prose import mask_code
 from ..schema import Problem
 
 _TAG = re.compile(r"""<\s*([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.S)
@@ -19,11 +20,13 @@ _EMBEDS = {"script": "a <script> element", "iframe": "an embedded <iframe>",
 
 
 def scan(text: str, *, file: str, owner=lambda line: None) -> list[Problem]:
-    """Every unsafe construct in a page's source (front matter included), by line.
+    """Every unsafe construct in a page's source (front matter included), by line; code
+    (inline or fenced) is text, not markup.
 
     ``owner(line)`` names the metric a front-matter line belongs to, if any.
     """
     problems = []
+    text = mask_code(text)  # `<script>` in code is text, not markup
 
     def report_line(line: int, what: str) -> None:
         problems.append(Problem(file, line, f"the page carries {what}, which is not allowed", owner(line)))

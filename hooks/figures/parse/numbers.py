@@ -136,13 +136,15 @@ def _find_en(text: str) -> list[Mention]:
 def _en_kind(text: str, m: re.Match[str]) -> str:
     num = m.group("num")
     before = text[max(0, m.start() - 12):m.start()]
-    after = text[m.end():m.end() + 12]
+    after = text[m.end():m.end() + 24]
     if m.group("suffix"):
         return "ordinal"
     if re.search(r"(?:version|No\.)\s*$", before, re.I):
         return "version"
     if re.match(r"\s*(?:" + _MONTHS + ")", after) or re.search(r"(?:" + _MONTHS + r")\s*$", before):
         return "date"
+    if re.match(r"\s+(?:consecutive\s+|straight\s+)?years?\b", after, re.I):
+        return "date"  # ten consecutive years (连续十年): a duration, not a count
     if re.fullmatch(r"(19|20)\d\d", num) and not m.group("pre"):
         return "year"
     if re.fullmatch(r"\d{5,}", num):

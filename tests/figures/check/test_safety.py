@@ -81,3 +81,14 @@ def test_a_javascript_url_written_with_character_references_is_still_refused(url
     problems = scan(f"[x]({url})\n", file="docs/theory.md")
     assert [p.line for p in problems] == [1]
     assert "javascript:" in problems[0].message
+
+
+@pytest.mark.parametrize("code", ["Write `<script>` to add a script.",
+                                  "```html\n<script>alert(1)</script>\n```",
+                                  "Use ``<img onerror=x>`` here."])
+def test_markup_inside_code_is_text_not_markup(code):
+    assert scan(f"# T\n\n{code}\n", file="docs/x.md") == []
+
+
+def test_markup_after_code_on_the_same_line_is_still_found():
+    assert lines("# T\n\n`code` then <script>x</script>\n") == [3]

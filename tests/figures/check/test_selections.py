@@ -181,11 +181,10 @@ def test_the_wrong_shapes(tmp_path, metrics):
 
 def test_the_real_file_is_valid(real_categories_path):
     from figures import pipeline
-    import yaml
+    from support import real_nav
 
     root = real_categories_path.parents[1]
-    nav = pipeline.pages_in(yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["nav"])
-    analysis = pipeline.analyse(root / "docs", nav, real_categories_path,
+    analysis = pipeline.analyse(root / "docs", real_nav(), real_categories_path,
                                 highlights_path=root / "data" / "highlights.yml")
     assert analysis.problems == []
     assert KEY_FIGURES[0] <= len(analysis.stats.key_figures) <= KEY_FIGURES[1]

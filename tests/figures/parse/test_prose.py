@@ -105,3 +105,68 @@ def test_zh_closing_quote_stays_with_its_sentence():
 def test_empty_body_has_no_sentences():
     assert sentences("", "zh") == []
     assert sentences("\n\n", "en") == []
+
+
+# --- blocks: the page's structure -------------------------------------------------------------
+
+from figures.parse.prose import blocks, mask_code  # noqa: E402
+
+
+def test_blocks_are_headings_and_paragraphs_with_ids_lines_and_levels():
+    body = textwrap.dedent("""\
+        # 二、理论学习
+
+        ## (一)强化理论武装。 { #item-1 }
+
+        第一句。第二句,
+        接着第二句。
+
+        - 列表不是段落
+        """)
+    found = blocks(body, first_line=10)
+    assert [(b.kind, b.level, b.id, b.line) for b in found] == [
+        ("heading", 1, None, 10), ("heading", 2, "item-1", 12), ("paragraph", 0, None, 14)]
+    assert found[1].text == "(一)强化理论武装。"
+    assert found[2].text == "第一句。第二句,\n接着第二句。"
+    assert body[found[2].start:found[2].end] == found[2].text
+
+
+def test_editorial_headings_and_blocks_are_flagged_and_left_out_of_the_sentences():
+    body = textwrap.dedent("""\
+        # 网站标题 { .editorial }
+
+        官方正文5个。
+
+        ## 主要数据 { #key-figures .editorial }
+
+        <div class="editorial" markdown>
+
+        编者写的摘要6个。
+
+        <div>内层</div>
+
+        编者的第二段。
+
+        </div>
+
+        官方第二段。
+        """)
+    found = blocks(body)
+    assert [(b.kind, b.editorial) for b in found] == [
+        ("heading", True), ("paragraph", False), ("heading", True),
+        ("paragraph", True), ("paragraph", True), ("paragraph", False)]
+    assert found[2].id == "key-figures"
+    assert texts(body, "zh") == ["官方正文5个。", "官方第二段。"]
+
+
+def test_an_editors_note_is_not_a_block_and_ends_where_its_indentation_ends():
+    body = '!!! note "编者按"\n\n    说明。\n\n    更多说明。\n\n正文。\n'
+    assert [(b.kind, b.text) for b in blocks(body)] == [("paragraph", "正文。")]
+
+
+def test_mask_code_blanks_code_and_keeps_every_offset_and_line():
+    text = "a `<script>` b\n```\n<script>\n```\nc <script> d `x\n\ny` <b>"
+    masked = mask_code(text)
+    assert len(masked) == len(text) and masked.count("\n") == text.count("\n")
+    assert masked.count("<script>") == 1 and "c <script> d" in masked
+    assert "`x" in masked, "a code span never crosses a blank line"

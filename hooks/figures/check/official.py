@@ -1,0 +1,112 @@
+"""Check that the Chinese pages reproduce the official text word for word.
+
+The official text (``data/source/report-2023.zh.txt``) is split into parts at its numbered
+headings (``一、团市委基本情况``): part 0 is the opening paragraph, then one part per heading,
+each running to the next heading. The pages that carry the official text say so in their
+front matter (``official_text: true``); in navigation order they take the parts in order.
+Each page's headings and paragraphs, editorial ones left out, must then be exactly its part's
+sentences: nothing added, dropped, changed or reordered.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..parse.prose import Block, split
+from ..schema import Problem
+
+_PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+_SENTENCE_END = re.compile(r"(?<=[。！？])[”’」』）)]*")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"<[^>]+>|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+_CONTEXT = 12
+
+
+@dataclass(frozen=True)
+class Part:
+    heading: str              # "" for the opening paragraph
+    sentences: list[str]
+    line: int                 # where the part starts in the official text
+
+
+@dataclass(frozen=True)
+class Located:
+    text: str
+    line: int
+
+
+def parts(text: str) -> list[Part]:
+    """The official text's parts, each as its sentences in order."""
+    out = [Part("", [], 1)]
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        if _PART_HEADING.match(line):
+            out.append(Part(line, [], number))
+        out[-1].sentences.extend(_sentences(line))
+    return out if out[0].sentences else out[1:]
+
+
+def page_sentences(body: str, blocks: list[Block], first_line: int) -> list[Located]:
+    """The sentences of a page's own text (headings and paragraphs, editorial ones left out)."""
+    out = []
+    for block in blocks:
+        if block.editorial:
+            continue
+        for sentence in split(body, block, "zh", first_line):
+            out.append(Located(plain(sentence.text), sentence.line))
+    return out
+
+
+def compare(page: list[Located], part: Part, *, file: str, end_line: int,
+            source: str) -> list[Problem]:
+    """The first place where ``page`` departs from ``part``, as one problem (or none)."""
+    official = part.sentences
+    for i, (have, want) in enumerate(zip(page, official)):
+        if have.text == want:
+            continue
+        if i + 1 < len(page) and page[i + 1].text == want:
+            return [Problem(file, have.line, f"this sentence is not in the official text ({source}): "
+                                             f"«{_clip(have.text)}»")]
+        if i + 1 < len(official) and official[i + 1] == have.text:
+            return [Problem(file, have.line, f"a sentence of the official text ({source}) is missing "
+                                             f"before this one: «{_clip(want)}»")]
+        return [Problem(file, have.line, _differs(have.text, want, source))]
+    if len(page) < len(official):
+        missing = official[len(page)]
+        more = len(official) - len(page) - 1
+        return [Problem(file, end_line, f"the page ends before its part of the official text ({source}) "
+                                        f"does: «{_clip(missing)}» is missing"
+                                        + (f", and {more} more sentence(s) after it" if more else ""))]
+    if len(page) > len(official):
+        extra = page[len(official)]
+        return [Problem(file, extra.line, f"this sentence is not in the official text ({source}), "
+                                          f"whose part ends before it: «{_clip(extra.text)}»")]
+    return []
+
+
+def plain(text: str, lang: str = "zh") -> str:
+    """What a reader sees of a Markdown sentence: no links or emphasis marks, and no line
+    breaks (which join Chinese text, and are spaces in English)."""
+    text = _LINK.sub(r"\1", text)
+    text = _MARKUP.sub("", text)
+    return re.sub(r"\s*\n\s*", "" if lang == "zh" else " ", text).strip()
+
+
+def _sentences(line: str) -> list[str]:
+    cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(line)), len(line)]
+    return [line[a:b].strip() for a, b in zip(cuts, cuts[1:]) if line[a:b].strip()]
+
+
+def _differs(have: str, want: str, source: str) -> str:
+    k = next((i for i, (a, b) in enumerate(zip(have, want)) if a != b), min(len(have), len(want)))
+    lead = ("…" if k > _CONTEXT else "") + have[max(0, k - _CONTEXT):k]
+    return (f"the sentence differs from the official text ({source}) after «{lead}»: "
+            f"the page has «{_clip(have[k:]) or '(nothing)'}», "
+            f"the official text «{_clip(want[k:]) or '(nothing)'}»")
+
+
+def _clip(text: str) -> str:
+    limit = 2 * _CONTEXT
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -1,0 +1,123 @@
+"""Check an English page against its Chinese twin: the same headings, one English paragraph for
+each Chinese paragraph, and the official terms translated as the glossary says.
+
+Pairing is by position: the pages are cut at their headings, which must be the same (level
+and ``{ #id }``), and under each heading the n-th Chinese paragraph pairs with the n-th
+English one. Every heading below the title needs an explicit id, the same in both languages,
+so that links and the language switch keep a reader's place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..parse.prose import Block
+from ..schema import Problem
+from .official import plain
+
+
+@dataclass(frozen=True)
+class Term:
+    zh: str
+    en: str
+
+
+def ids(blocks: list[Block], *, file: str) -> list[Problem]:
+    """Headings below the title that have no explicit id."""
+    return [Problem(file, b.line, f"the heading «{b.text}» needs an id, the same in both languages, "
+                                  "like `## (一)… {{ #item-1 }}`")
+            for b in blocks if b.kind == "heading" and b.level > 1 and not b.id]
+
+
+def compare(zh: list[Block], en: list[Block], *, zh_file: str, en_file: str,
+            terms: Iterable[Term] = ()) -> list[Problem]:
+    """Problems of the English page ``en`` against the Chinese page ``zh``."""
+    zh_sections, en_sections = _sections(zh), _sections(en)
+    problems: list[Problem] = []
+    for (zh_head, zh_paras), (en_head, en_paras) in zip(zh_sections, en_sections):
+        if not _same_heading(zh_head, en_head):
+            return problems + [_heading_problem(zh_head, en_head, zh_file, en_file, en)]
+        if len(zh_paras) != len(en_paras):
+            problems.append(_count_problem(zh_head, en_head, zh_paras, en_paras, zh_file, en_file, en))
+            continue
+        pairs = [(zh_head, en_head)] if zh_head and en_head else []
+        for zh_block, en_block in [*pairs, *zip(zh_paras, en_paras)]:
+            problems.extend(_terms(zh_block, en_block, terms, zh_file=zh_file, en_file=en_file))
+    if len(zh_sections) != len(en_sections):
+        extra = len(zh_sections) > len(en_sections)
+        head = (zh_sections if extra else en_sections)[min(len(zh_sections), len(en_sections))][0]
+        if extra:
+            line = en[-1].line if en else 1
+            problems.append(Problem(en_file, line, f"the English page ends before the Chinese heading "
+                                                   f"«{head.text}» ({zh_file}:{head.line}): translate it"))
+        else:
+            problems.append(Problem(en_file, head.line, f"the heading «{head.text}» has no Chinese "
+                                                        f"counterpart in {zh_file}"))
+    return problems
+
+
+def terms_in(text: str, terms: Iterable[Term]) -> list[Term]:
+    """The glossary terms a Chinese text uses, longest first, so that 团市委 does not also count
+    as 市委."""
+    found, masked = [], text
+    for term in sorted(terms, key=lambda t: -len(t.zh)):
+        if term.zh in masked:
+            found.append(term)
+            masked = masked.replace(term.zh, "\0" * len(term.zh))
+    return found
+
+
+def _terms(zh: Block, en: Block, terms: Iterable[Term], *, zh_file: str, en_file: str) -> list[Problem]:
+    english = " ".join(plain(en.text, "en").lower().split())
+    chinese = plain(zh.text)
+    return [Problem(en_file, en.line, f"the Chinese text ({zh_file}:{zh.line}) says {t.zh}: the glossary "
+                                      f"translates it as “{t.en}”, which this "
+                                      f"{'heading' if en.kind == 'heading' else 'paragraph'} does not use")
+            for t in terms_in(chinese, terms) if " ".join(t.en.lower().split()) not in english]
+
+
+def _sections(blocks: list[Block]) -> list[tuple[Block | None, list[Block]]]:
+    """The page cut at its headings: (heading, its paragraphs); the first heading may be None."""
+    out: list[tuple[Block | None, list[Block]]] = [(None, [])]
+    for block in blocks:
+        if block.kind == "heading":
+            out.append((block, []))
+        else:
+            out[-1][1].append(block)
+    return out if out[0][1] else out[1:]
+
+
+def _same_heading(a: Block | None, b: Block | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    same_id = a.level == 1 or a.id == b.id  # the page title needs no id
+    return a.level == b.level and a.editorial == b.editorial and same_id
+
+
+def _heading_problem(zh: Block | None, en: Block | None, zh_file: str, en_file: str,
+                     en_blocks: list[Block]) -> Problem:
+    line = en.line if en else (en_blocks[0].line if en_blocks else 1)
+    if zh is None or en is None:
+        return Problem(en_file, line, f"the English page's headings do not start as the Chinese page's "
+                                      f"({zh_file}) do")
+    def show(b: Block) -> str:
+        mark = " .editorial" if b.editorial else ""
+        return f"{'#' * b.level} {{ #{b.id}{mark} }}" if b.id else f"{'#' * b.level} (no id){mark}"
+    return Problem(en_file, line, f"this heading is {show(en)}, but the Chinese heading here "
+                                  f"({zh_file}:{zh.line}) is {show(zh)}: headings pair by level and id")
+
+
+def _count_problem(zh_head, en_head, zh_paras, en_paras, zh_file, en_file, en_blocks) -> Problem:
+    where = f"under «{zh_head.text}» " if zh_head else "before the first heading "
+    if len(en_paras) > len(zh_paras):
+        line = en_paras[len(zh_paras)].line
+    elif en_paras:
+        line = en_paras[-1].line
+    else:
+        line = en_head.line if en_head else (en_blocks[0].line if en_blocks else 1)
+    first = zh_paras[len(en_paras)] if len(zh_paras) > len(en_paras) else None
+    hint = (f"; the first without one is at {zh_file}:{first.line} «{plain(first.text)[:16]}…»"
+            if first else "")
+    return Problem(en_file, line, f"the Chinese page has {len(zh_paras)} paragraph(s) {where}"
+                                  f"({zh_file}), the English {len(en_paras)}: each Chinese paragraph needs "
+                                  f"one English paragraph{hint}")

@@ -1,0 +1,64 @@
+"""Chinese search terms that Material's stock search worker matches exactly.
+
+The worker segments the Han part of a query with ``segment()``: it cuts the query at every
+*proper prefix* that is a term of the index, and it never looks at the slice that ends at the
+query's last character. With jieba words as terms, a one-character word (社, 青, 团) cuts
+社工 down to ``社*``, and a whole word hides its parts (少年 inside 青少年). When no proper
+prefix of the query is a term, the worker searches the whole query as a prefix instead.
+
+So the Chinese index holds, in hidden fields, the window of up to :data:`WINDOW` characters
+that starts at every character of the text. A query
+of up to :data:`WINDOW` characters is then a prefix of a window exactly where the text
+contains it. A window cut short by the end of a run (punctuation, the end of the text) ends
+with :data:`END`, which is not a Han character: so no term is ever a slice of a query's Han
+characters shorter than the window, and the worker's segmentation never cuts a query short.
+The title and text Material shows are left as they are written, without jieba's marks.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: the longest query (in characters) that is matched exactly
+WINDOW = 8
+#: ends a window cut short; not a Han character, not a separator, never typed in a query
+END = "_"
+#: what separates runs of text, in the index and in queries (Material splits queries on it)
+SEPARATOR = (r"[\s\u200b\u2060\u3000\-\u2010-\u2015、。，．？！；：“”‘’「」『』《》〈〉（）()【】〔〕"
+             r"\[\],.;:!?\"'/·・…~～]+")
+#: invisible characters that must not reach what a reader sees or copies
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+_SEPARATOR = re.compile(SEPARATOR)
+_WORD = re.compile(r"[0-9a-z]+")
+
+
+def plain(text: str) -> str:
+    """``text`` without the invisible characters jieba's segmentation put between words."""
+    return INVISIBLE.sub("", text)
+
+
+def normal(text: str) -> str:
+    """The form both the index and the reader's query are matched in: NFKC (full-width letters
+    and digits become ASCII), lower case."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def windows(text: str) -> list[str]:
+    """The index terms for ``text`` (plain text, no markup): one window per character, in
+    text order (a reader may copy a query that starts inside a number); a run of letters or
+    digits longer than the window is also kept whole, for queries that start with it."""
+    terms: list[str] = []
+    for run in _SEPARATOR.split(normal(plain(text))):
+        for start in range(len(run)):
+            window = run[start:start + WINDOW]
+            terms.append(window if len(window) == WINDOW else window + END)
+            word = _WORD.match(run, start)
+            if word and len(word.group()) > WINDOW and (start == 0 or not _WORD.match(run[start - 1])):
+                terms.append(word.group())
+    return terms
+
+
+def field(text: str) -> str:
+    """The hidden search field for ``text``: its windows, separated by spaces."""
+    return " ".join(windows(text))
