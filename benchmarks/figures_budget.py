@@ -140,6 +140,17 @@ def render(r: dict) -> str:
               "| event | seconds |", "| --- | ---: |"]
     for name, values in sorted(events.items(), key=lambda kv: -statistics.median(kv[1])):
         lines.append(f"| `{name}` | {statistics.median(values):.2f} |")
+    parts: dict[str, list[float]] = {}
+    for x in runs:
+        for name, seconds in x["hook"].get("parts", {}).items():
+            parts.setdefault(name, []).append(seconds)
+    if parts:
+        lines += ["", "Inside those handlers (median, seconds; `bench/timing_hook.py` times these calls, "
+                  "so the rows are parts of the events above, not more time):\n",
+                  "| part | seconds | share of the build |", "| --- | ---: | ---: |"]
+        for name, values in sorted(parts.items(), key=lambda kv: -statistics.median(kv[1])):
+            lines.append(f"| {name} | {statistics.median(values):.2f} | "
+                         f"{100 * statistics.median(values) / wall:.1f} % |")
     lines += ["", "The builds:\n", "| run | wall | CPU | hook | share | load (1 min) |",
               "| ---: | ---: | ---: | ---: | ---: | ---: |"]
     for i, x in enumerate(runs, 1):

@@ -8,8 +8,8 @@ Chinese front matter carries ``metrics:``), cycled in navigation order: copy ``i
 - the real metrics, each ``id`` suffixed with ``-c0007`` so that ids stay unique;
 - the H1 followed by a code of consonants (``· bcd``) so that the N titles differ without
   adding a number the figure checks would see;
-- ``official_text: true`` kept on the first copy of a page only: the build compares such a
-  page with the official text, which holds each part once.
+- ``official_text: true`` kept on the first copy of a page only, and that copy's H1 left as
+  it is: the build compares such a page with the official text, which holds each part once.
 
 ``data/highlights.yml`` (the editors' key figures and charts) names real metric ids: the copy
 names those of each page's first copy.
@@ -107,9 +107,12 @@ def transform(text: str, i: int, *, first: bool = True) -> str:
     match = _FENCE.match(text)
     if match:
         front = _ID_LINE.sub(lambda m: f"{m.group(1)}{m.group(2)}-c{i:04d}", match.group(0))
+        official = first and bool(_OFFICIAL.search(front))
         if not first:
             front = _OFFICIAL.sub("", front)
         text = front + text[match.end():]
+        if official:  # the official text's own heading, word for word: no label
+            return text
     label = code(i)
     return _H1.sub(lambda m: f"# {m.group(1)} · {label}{m.group(2) or ''}", text, count=1)
 

@@ -62,9 +62,42 @@ for _name in dir(_module):
         globals()[_name] = _wrap(_name, _event)
 
 
+# Parts of the handlers, timed inside them (wall seconds): what the figures draw and what the
+# other modules do. Looked up by name on the loaded hook, each only where it exists.
+PARTS_TIMED = {
+    "figures: read and check the pages (pipeline.analyse)": ("pipeline", "analyse"),
+    "figures: section panels (html.panel)": ("html", "panel"),
+    "figures: home and statistics blocks (html.statistics_block)": ("html", "statistics_block"),
+    "figures: open data (_write_open_data)": (None, "_write_open_data"),
+    "search: each language's index (localise)": (None, "localise"),
+}
+PARTS: dict[str, float] = defaultdict(float)
+
+
+def _wrap_part(label, owner, name):
+    target = getattr(_module, owner) if owner else _module
+    func = getattr(target, name, None)
+    if func is None:
+        return
+
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            PARTS[label] += time.perf_counter() - start
+    setattr(target, name, timed)
+
+
+for _label, (_owner, _attr) in PARTS_TIMED.items():
+    if _owner is None or hasattr(_module, _owner):
+        _wrap_part(_label, _owner, _attr)
+
+
 @atexit.register
 def _write() -> None:
     target = os.environ.get("BENCH_HOOK_TIMES")
     if target:
         with open(target, "w", encoding="utf-8") as out:
-            json.dump({"seconds": dict(TOTALS), "cpu": dict(CPU), "calls": dict(CALLS)}, out, indent=1)
+            json.dump({"seconds": dict(TOTALS), "cpu": dict(CPU), "calls": dict(CALLS),
+                       "parts": dict(PARTS)}, out, indent=1)
