@@ -30,7 +30,7 @@ SEPARATOR = (r"[\s\u200b\u2060\u3000\-\u2010-\u2015、。，．？！；：“�
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 _SEPARATOR = re.compile(SEPARATOR)
-_WORD = re.compile(r"[0-9a-z]+")
+_LONG_WORD = re.compile(r"(?<![0-9a-z])[0-9a-z]{%d,}" % (WINDOW + 1))
 
 
 def plain(text: str) -> str:
@@ -50,12 +50,12 @@ def windows(text: str) -> list[str]:
     digits longer than the window is also kept whole, for queries that start with it."""
     terms: list[str] = []
     for run in _SEPARATOR.split(normal(plain(text))):
-        for start in range(len(run)):
-            window = run[start:start + WINDOW]
-            terms.append(window if len(window) == WINDOW else window + END)
-            word = _WORD.match(run, start)
-            if word and len(word.group()) > WINDOW and (start == 0 or not _WORD.match(run[start - 1])):
-                terms.append(word.group())
+        full = max(0, len(run) - WINDOW + 1)  # windows that start here are whole
+        here = [run[start:start + WINDOW] for start in range(full)]
+        here += [run[start:] + END for start in range(full, len(run))]
+        for word in reversed(list(_LONG_WORD.finditer(run))):  # after the window it starts
+            here.insert(word.start() + 1, word.group())
+        terms += here
     return terms
 
 

@@ -61,7 +61,7 @@ def convert(text: str, table: dict[str, str] | None = None) -> str:
         text = "".join(normalisation.get(char, char) for char in text)
     else:
         conversion = table
-    longest = max(map(len, conversion), default=1)
+    longest = _longest(conversion)
     out, i = [], 0
     while i < len(text):
         for size in range(min(longest, len(text) - i), 0, -1):
@@ -76,6 +76,10 @@ def convert(text: str, table: dict[str, str] | None = None) -> str:
     return "".join(out)
 
 
+def _longest(table: dict[str, str]) -> int:
+    return max(map(len, table), default=1)
+
+
 def table_for(text: str) -> dict[str, str]:
     """The entries of OpenCC's t2s that can change a search of ``text``: characters whose
     simplified form occurs in it and whose traditional form does not; phrases that convert
@@ -83,12 +87,16 @@ def table_for(text: str) -> dict[str, str]:
     normalises a query with NFKC first, which does what OpenCC's normalisation table does.)"""
     _, conversion = dictionaries()
     chars = set(text)
+
+    def occurs(part: str) -> bool:  # a part with a character the text lacks cannot occur
+        return chars.issuperset(part) and part in text
+
     out = {key: value for key, value in conversion.items()
            if len(key) == 1 and key != value and value in chars and key not in chars}
     for key, value in conversion.items():
-        if len(key) > 1 and key not in text:
+        if len(key) > 1 and not occurs(key):
             by_chars = convert(key, out)
-            if by_chars != value and (value in text or by_chars in text):
+            if by_chars != value and (occurs(value) or occurs(by_chars)):
                 out[key] = value
     return dict(sorted(out.items()))
 

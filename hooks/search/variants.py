@@ -16,6 +16,7 @@ A variant that is no word ("raizing") costs a few bytes and finds nothing a read
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
 _IRREGULAR = {"person": "people", "child": "children", "man": "men", "woman": "women",
@@ -91,11 +92,19 @@ def numbers(text: str) -> set[str]:
     return {m.group(0).replace(",", "") for m in _GROUPED_NUMBER.finditer(text)}
 
 
+@lru_cache(maxsize=None)
+def _variants(word: str) -> frozenset[str]:
+    """Every form of ``word`` and their American spellings (a report repeats its words)."""
+    out: set[str] = set()
+    for form in forms(word):
+        out |= {form} | american(form)
+    return frozenset(out)
+
+
 def field(text: str) -> str:
     """The hidden search field for ``text``: every variant not already in the text."""
     words = {m.group(0).lower() for m in _WORD.finditer(text)}
-    extra = set()
+    extra: set[str] = set()
     for word in words:
-        for form in forms(word):
-            extra |= {form} | american(form)
+        extra |= _variants(word)
     return " ".join(sorted(extra - words) + sorted(numbers(text)))
