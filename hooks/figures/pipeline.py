@@ -244,13 +244,14 @@ def _check_prose(entry: _Page, lang: str, metrics: list[Metric],
     figure the prose no longer states and a number nothing covers, in the same paragraph,
     are one mistake and one problem."""
     parsed = entry.read[lang]
-    spans, problems = _locate(metrics, parsed, entry.sentences[lang], lang)
+    mentions = {s: numbers.find(s.text, lang) for s in entry.sentences[lang]}  # once, for both checks
+    spans, problems = _locate(metrics, parsed, entry.sentences[lang], mentions, lang)
     if entry.pending is None:
         return spans, problems  # a broken metric could be any number: report it alone first
     exempt, found = coverage.snippets(parsed.meta, file=parsed.path)
     problems.extend(found)
     problems.extend(coverage.uncovered(entry.sentences[lang], metrics, lang, file=parsed.path,
-                                       exempt=exempt, pending=entry.pending))
+                                       exempt=exempt, pending=entry.pending, mentions=mentions))
     return spans, _pair_up(problems, entry, lang, {m.id: m for m in metrics}, zh_spans)
 
 
@@ -361,8 +362,8 @@ def _title(page: frontmatter.Page | None, slug: str) -> str:
     return match.group(1).strip() if match else slug
 
 
-def _locate(metrics: list[Metric], page: frontmatter.Page, found_sentences: list[Sentence], lang: str):
-    mentions = {s: numbers.find(s.text, lang) for s in found_sentences} if metrics else {}
+def _locate(metrics: list[Metric], page: frontmatter.Page, found_sentences: list[Sentence],
+            mentions: dict[Sentence, list[numbers.Mention]], lang: str):
     spans, problems = [], []
     for metric in metrics:
         anchor, found = prose.locate(metric, found_sentences, lang=lang, file=page.path,

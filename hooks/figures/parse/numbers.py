@@ -133,22 +133,31 @@ def _find_en(text: str) -> list[Mention]:
     return out
 
 
+_VERSION_BEFORE = re.compile(r"(?:version|No\.)\s*$", re.I)
+_MONTH_AFTER = re.compile(r"\s*(?:" + _MONTHS + ")")
+_MONTH_BEFORE = re.compile(r"(?:" + _MONTHS + r")\s*$")
+_YEARS_AFTER = re.compile(r"\s+(?:consecutive\s+|straight\s+)?years?\b", re.I)
+_YEAR = re.compile(r"(19|20)\d\d")
+_CODE = re.compile(r"\d{5,}")
+_RANGE_AFTER = re.compile(r"[–-]\d")
+
+
 def _en_kind(text: str, m: re.Match[str]) -> str:
     num = m.group("num")
     before = text[max(0, m.start() - 12):m.start()]
     after = text[m.end():m.end() + 24]
     if m.group("suffix"):
         return "ordinal"
-    if re.search(r"(?:version|No\.)\s*$", before, re.I):
+    if _VERSION_BEFORE.search(before):
         return "version"
-    if re.match(r"\s*(?:" + _MONTHS + ")", after) or re.search(r"(?:" + _MONTHS + r")\s*$", before):
+    if _MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before):
         return "date"
-    if re.match(r"\s+(?:consecutive\s+|straight\s+)?years?\b", after, re.I):
+    if _YEARS_AFTER.match(after):
         return "date"  # ten consecutive years (连续十年): a duration, not a count
-    if re.fullmatch(r"(19|20)\d\d", num) and not m.group("pre"):
+    if _YEAR.fullmatch(num) and not m.group("pre"):
         return "year"
-    if re.fullmatch(r"\d{5,}", num):
+    if _CODE.fullmatch(num):
         return "code"  # 12355: a hotline number; figures this large are written with commas
-    if re.match(r"[–-]\d", after):
+    if _RANGE_AFTER.match(after):
         return "year"
     return FIGURE
