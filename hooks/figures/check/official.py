@@ -19,6 +19,7 @@ _PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _SENTENCE_END = re.compile(r"(?<=[。！？])[”’」』）)]*")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"<[^>]+>|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+_BREAK = re.compile(r"\s*\n\s*")
 _CONTEXT = 12
 
 
@@ -89,9 +90,10 @@ def compare(page: list[Located], part: Part, *, file: str, end_line: int,
 def plain(text: str, lang: str = "zh") -> str:
     """What a reader sees of a Markdown sentence: no links or emphasis marks, and no line
     breaks (which join Chinese text, and are spaces in English)."""
-    text = _LINK.sub(r"\1", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
     text = _MARKUP.sub("", text)
-    return re.sub(r"\s*\n\s*", "" if lang == "zh" else " ", text).strip()
+    return _BREAK.sub("" if lang == "zh" else " ", text).strip() if "\n" in text else text.strip()
 
 
 def _sentences(line: str) -> list[str]:

@@ -33,6 +33,7 @@ def compare(zh: list[Block], en: list[Block], *, zh_file: str, en_file: str,
             terms: Iterable[Term] = ()) -> list[Problem]:
     """Problems of the English page ``en`` against the Chinese page ``zh``."""
     zh_sections, en_sections = _sections(zh), _sections(en)
+    terms = _longest_first(terms)  # once per page, not once per paragraph
     problems: list[Problem] = []
     for (zh_head, zh_paras), (en_head, en_paras) in zip(zh_sections, en_sections):
         if not _same_heading(zh_head, en_head):
@@ -59,21 +60,31 @@ def compare(zh: list[Block], en: list[Block], *, zh_file: str, en_file: str,
 def terms_in(text: str, terms: Iterable[Term]) -> list[Term]:
     """The glossary terms a Chinese text uses, longest first, so that 团市委 does not also count
     as 市委."""
+    return _found(text, _longest_first(terms))
+
+
+def _found(text: str, terms: tuple[Term, ...]) -> list[Term]:
     found, masked = [], text
-    for term in sorted(terms, key=lambda t: -len(t.zh)):
+    for term in terms:
         if term.zh in masked:
             found.append(term)
             masked = masked.replace(term.zh, "\0" * len(term.zh))
     return found
 
 
-def _terms(zh: Block, en: Block, terms: Iterable[Term], *, zh_file: str, en_file: str) -> list[Problem]:
+def _longest_first(terms: Iterable[Term]) -> tuple[Term, ...]:
+    return tuple(sorted(terms, key=lambda t: -len(t.zh)))
+
+
+def _terms(zh: Block, en: Block, terms: tuple[Term, ...], *, zh_file: str, en_file: str) -> list[Problem]:
+    used = _found(plain(zh.text), terms)
+    if not used:
+        return []
     english = " ".join(plain(en.text, "en").lower().split())
-    chinese = plain(zh.text)
     return [Problem(en_file, en.line, f"the Chinese text ({zh_file}:{zh.line}) says {t.zh}: the glossary "
                                       f"translates it as “{t.en}”, which this "
                                       f"{'heading' if en.kind == 'heading' else 'paragraph'} does not use")
-            for t in terms_in(chinese, terms) if " ".join(t.en.lower().split()) not in english]
+            for t in used if " ".join(t.en.lower().split()) not in english]
 
 
 def _sections(blocks: list[Block]) -> list[tuple[Block | None, list[Block]]]:
