@@ -8,8 +8,10 @@
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -64,9 +66,10 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 def on_pre_build(*, config: MkDocsConfig) -> None:
     session.current.start(_lang(config))
     groups, problems = _glossary(config)
-    analysis = pipeline.analyse(Path(config.docs_dir), _pages(config), _root(config) / CATEGORIES,
-                                official_text=_root(config) / OFFICIAL_TEXT, terms=_terms(groups),
-                                highlights_path=_root(config) / HIGHLIGHTS)
+    with _collector_paused():
+        analysis = pipeline.analyse(Path(config.docs_dir), _pages(config), _root(config) / CATEGORIES,
+                                    official_text=_root(config) / OFFICIAL_TEXT, terms=_terms(groups),
+                                    highlights_path=_root(config) / HIGHLIGHTS)
     problems += analysis.problems
     _state.update(analysis=analysis, templates=_templates(config), glossary=groups, problems=problems)
     if problems and _lang(config) == session.DEFAULT_LANGUAGE:  # once per build
@@ -105,8 +108,9 @@ def _write_language_outputs(*, config: MkDocsConfig) -> None:
     if index.exists():
         others = tuple(f"{other}/" for other in LANGUAGES if other not in (lang, session.DEFAULT_LANGUAGE))
         rows = terms.entries(_state["glossary"], lang, location=GLOSSARY_PAGE)
-        localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix, others=others,
-                             glossary=(GLOSSARY_PAGE, rows))
+        with _collector_paused():
+            localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix, others=others,
+                                 glossary=(GLOSSARY_PAGE, rows))
         session.current.keep(site / prefix / "search" / "search_index.json", localised.encode("utf-8"))
     if (site / "404.html").exists():  # each language writes 404.html: the root keeps the default's
         session.current.keep(site / prefix / "404.html", (site / "404.html").read_bytes())
@@ -130,6 +134,20 @@ on_post_build = CombinedEvent(_write_language_outputs, _restore_outputs, _count_
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector, paused while the pages or an index are analysed: that work makes
+    many small objects that stay alive until it ends, and each collection would walk the whole
+    build's heap for nothing (a fifth of the analysis' time at 500 sections)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
 
 def _report(problems) -> None:
     for problem in problems:

@@ -36,13 +36,17 @@ _SEPARATOR = re.compile(SEPARATOR)
 # lunr's trimmer: /^\W+/ and /\W+$/ in JavaScript, where \W is ASCII-only
 _TRIM = re.compile(r"^\W+|\W+$", re.ASCII)
 _BLOCK = re.compile(r"<[^>]*>")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
 def words(text: str) -> list[str]:
     """The words of plain ``text`` as the index holds them: lower case, trimmed."""
     out = []
     for token in _SEPARATOR.split(text.lower()):
-        token = _TRIM.sub("", token)
+        if not token:
+            continue
+        if token[0] not in _WORD_CHARS or token[-1] not in _WORD_CHARS:  # most words need no trim
+            token = _TRIM.sub("", token)
         if token:
             out.append(token)
     return out
