@@ -8,43 +8,17 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const vm = require("vm");
 const { performance } = require("perf_hooks");
+const { load } = require("../tests/material_worker.js");
 
 const [workerPath, lunrDir, indexPath, queryScript, runs, ...queries] = process.argv.slice(2);
 const prepare = queryScript === "-" ? (q) => q : require(path.resolve(queryScript)).prepare;
-const workerCode = fs.readFileSync(workerPath, "utf8");
 const index = JSON.parse(fs.readFileSync(indexPath, "utf8"));
-
-function fresh() {
-  let handler = null;
-  const replies = [];
-  const context = {
-    console, URL, setTimeout, clearTimeout, TextDecoder, TextEncoder,
-    addEventListener: (type, fn) => { if (type === "message") handler = fn; },
-    postMessage: (message) => replies.push(message),
-    importScripts: (...urls) => {
-      for (const url of urls) {
-        const file = path.join(lunrDir, url.replace(/^\.\.\/lunr\//, ""));
-        vm.runInContext(fs.readFileSync(file, "utf8"), context, { filename: file });
-      }
-    },
-  };
-  context.self = context;
-  context.globalThis = context;
-  vm.createContext(context);
-  vm.runInContext(workerCode, context, { filename: workerPath });
-  return async (message) => {
-    replies.length = 0;
-    await handler({ data: message });
-    return replies[0];
-  };
-}
 
 (async () => {
   const setup = [], query = [];
   for (let run = 0; run < Number(runs); run++) {
-    const send = fresh();
+    const send = load(workerPath, lunrDir);
     // The index as the page hands it over: a structured clone of the parsed JSON.
     const data = { config: index.config, docs: structuredClone(index.docs), options: { suggest: false } };
     let start = performance.now();

@@ -8,34 +8,11 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const vm = require("vm");
+const { load } = require("./material_worker.js");
 
 const [workerPath, lunrDir, indexPath, queryScript, ...args] = process.argv.slice(2);
 const { prepare } = require(path.resolve(queryScript));
-let handler = null;
-const replies = [];
-const context = {
-  console, URL, setTimeout, clearTimeout, TextDecoder, TextEncoder,
-  addEventListener: (type, fn) => { if (type === "message") handler = fn; },
-  postMessage: (message) => replies.push(message),
-  importScripts: (...urls) => {
-    for (const url of urls) {
-      const file = path.join(lunrDir, url.replace(/^\.\.\/lunr\//, ""));
-      vm.runInContext(fs.readFileSync(file, "utf8"), context, { filename: file });
-    }
-  },
-};
-context.self = context;
-context.globalThis = context;
-vm.createContext(context);
-vm.runInContext(fs.readFileSync(workerPath, "utf8"), context, { filename: workerPath });
-
-async function send(message) {
-  replies.length = 0;
-  await handler({ data: message });
-  for (let i = 0; i < 100 && replies.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-  return replies[0];
-}
+const send = load(workerPath, lunrDir);
 
 (async () => {
   const queries = args.length === 1 && args[0] === "-" ? JSON.parse(fs.readFileSync(0, "utf8")) : args;
