@@ -13,6 +13,7 @@ from typing import Any
 
 from figures.draw.html import environment
 from figures.parse import datafile
+from figures.parse.frontmatter import Node
 from figures.schema import LANGUAGES, Problem
 
 MARKER = "<!-- glossary -->"
@@ -34,56 +35,63 @@ class Group:
 def load(path: Path) -> list[Group]:
     """The glossary; read again only when the file changed (both languages share it).
 
-    Raises :class:`~figures.parse.datafile.DataFileError` listing every problem when the file is
-    not a usable glossary."""
-    stat = path.stat()
+    Raises :class:`~figures.parse.datafile.DataFileError` listing every problem, each with its
+    line, when the file is not a usable glossary."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise datafile.DataFileError(Problem(_shown(path), 0, "the file does not exist")) from None
     return _load(str(path), stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=4)
 def _load(path: str, mtime: int, size: int) -> list[Group]:
     shown = _shown(Path(path))
-    groups, problems = parse(datafile.load(Path(path), shown), shown)
+    groups, problems = parse(datafile.load_nodes(Path(path), shown), shown)
     if problems:
         raise datafile.DataFileError(problems)
     return groups
 
 
-def parse(data: Any, shown: str = "data/glossary.yml") -> tuple[list[Group], list[Problem]]:
-    """The groups of terms in ``data``, and every problem found on the way."""
+def parse(root: Node | None, shown: str = "data/glossary.yml") -> tuple[list[Group], list[Problem]]:
+    """The groups of terms of the file (as nodes with lines), and every problem found on the way."""
     problems: list[Problem] = []
 
-    def problem(message: str) -> None:
-        problems.append(Problem(shown, 0, message))
+    def problem(line: int, message: str) -> None:
+        problems.append(Problem(shown, line, message))
 
-    if not isinstance(data, dict) or not isinstance(data.get("groups"), list):
-        problem("the glossary needs a list 'groups:'")
+    listed = root.children.get("groups") if root is not None and isinstance(root.children, dict) else None
+    if listed is None or not isinstance(listed.children, list):
+        problem(listed.line if listed else (root.line if root else 1), "the glossary needs a list 'groups:'")
         return [], problems
     groups = []
-    for number, raw in enumerate(data["groups"], 1):
-        if not isinstance(raw, dict):
-            problem(f"group {number}: needs 'title: {{zh: …, en: …}}' and 'terms:'")
+    for number, raw in enumerate(listed.children, 1):
+        if not isinstance(raw.children, dict):
+            problem(raw.line, f"group {number}: needs 'title: {{zh: …, en: …}}' and 'terms:'")
             continue
-        title = _both(raw.get("title"))
+        title = _both(raw.value.get("title"))
         if title is None:
-            problem(f"group {number}: 'title' must give both languages: {{zh: …, en: …}}")
-        terms_raw = raw.get("terms")
-        if not isinstance(terms_raw, list):
-            problem(f"group {number}: needs a list 'terms:'")
-            terms_raw = []
-        terms = [term for item in terms_raw if (term := _term(item, number, problem)) is not None]
+            problem(raw.children.get("title", raw).line,
+                    f"group {number}: 'title' must give both languages: {{zh: …, en: …}}")
+        listed_terms = raw.children.get("terms")
+        items = listed_terms.children if listed_terms is not None else None
+        if not isinstance(items, list):
+            problem((listed_terms or raw).line, f"group {number}: needs a list 'terms:'")
+            items = []
+        terms = [term for item in items if (term := _term(item, number, problem)) is not None]
         groups.append(Group(title or {}, terms))
     return groups, problems
 
 
-def _term(item: Any, group: int, problem) -> Term | None:
+def _term(node: Node, group: int, problem) -> Term | None:
+    item = node.value
     if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k].strip() for k in LANGUAGES):
-        problem(f"group {group}: each term needs {{zh: …, en: …}}, not {item!r}")
+        problem(node.line, f"group {group}: each term needs {{zh: …, en: …}}, not {item!r}")
         return None
     unknown = [str(key) for key in item if key not in (*LANGUAGES, "note")]
     if unknown:  # often a comma in an unquoted flow mapping: {zh: 简称,全文通用。}
-        problem(f"term {item['zh']}: unknown key(s) {', '.join(unknown)}: "
-                f"quote a text that contains a comma or a colon")
+        problem(node.children[unknown[0]].line, f"term {item['zh']}: unknown key(s) {', '.join(unknown)}: "
+                                                f"quote a text that contains a comma or a colon")
         return None
     note = item.get("note")
     if note is None or note == "":
@@ -93,7 +101,8 @@ def _term(item: Any, group: int, problem) -> Term | None:
     else:
         notes = _both(note)
         if notes is None:
-            problem(f"term {item['zh']}: 'note' must give both languages, note: {{zh: …, en: …}}, "
+            problem(node.children["note"].line,
+                    f"term {item['zh']}: 'note' must give both languages, note: {{zh: …, en: …}}, "
                     f"or be one plain string shown on both pages; it is {note!r}")
             return None
     return Term(item["zh"], item["en"], notes)

@@ -73,10 +73,10 @@ groups:
       - {zh: 青联}
 """)
     assert len(problems) == 4
-    assert problems[0] == "data/glossary.yml: group 1: 'title' must give both languages: {zh: …, en: …}"
-    assert problems[1].startswith("data/glossary.yml: term 团市委: 'note' must give both languages, note: {zh: …, en: …}")
-    assert problems[2].startswith("data/glossary.yml: term 市委: 'note' must give both languages")
-    assert problems[3].startswith("data/glossary.yml: group 1: each term needs {zh: …, en: …}")
+    assert problems[0] == "data/glossary.yml:2: group 1: 'title' must give both languages: {zh: …, en: …}"
+    assert problems[1].startswith("data/glossary.yml:4: term 团市委: 'note' must give both languages, note: {zh: …, en: …}")
+    assert problems[2].startswith("data/glossary.yml:5: term 市委: 'note' must give both languages")
+    assert problems[3].startswith("data/glossary.yml:6: group 1: each term needs {zh: …, en: …}")
 
 
 def test_an_unquoted_comma_is_caught_not_silently_cut(tmp_path):
@@ -89,9 +89,9 @@ groups:
       - {zh: 市委, en: CPC Shanghai Municipal Committee, nte: a typo}
 """)
     assert problems == [
-        "data/glossary.yml: term 团市委: 'note' must give both languages, note: {zh: …, en: …}, "
+        "data/glossary.yml:4: term 团市委: 'note' must give both languages, note: {zh: …, en: …}, "
         "or be one plain string shown on both pages; it is {'zh': '简称', '全文通用。': None, 'en': 'Short form.'}",
-        "data/glossary.yml: term 市委: unknown key(s) nte: quote a text that contains a comma or a colon"]
+        "data/glossary.yml:5: term 市委: unknown key(s) nte: quote a text that contains a comma or a colon"]
 
 
 def test_broken_yaml_is_a_glossary_error_with_its_line(tmp_path):
@@ -106,7 +106,30 @@ def test_a_file_that_is_not_a_glossary_is_reported(tmp_path, text):
 
 
 def test_problems_name_the_file_as_editors_see_it(tmp_path):
-    assert _problems(tmp_path, "groups: 1\n") == ["data/glossary.yml: the glossary needs a list 'groups:'"]
+    assert _problems(tmp_path, "groups: 1\n") == ["data/glossary.yml:1: the glossary needs a list 'groups:'"]
+
+
+def test_a_missing_glossary_is_a_problem_not_a_traceback(tmp_path):
+    (tmp_path / "data").mkdir()
+    with pytest.raises(DataFileError) as caught:
+        glossary.load(tmp_path / "data" / "glossary.yml")
+    assert [str(p) for p in caught.value.problems] == ["data/glossary.yml: the file does not exist"]
+
+
+def test_each_problem_names_the_line_of_its_term(tmp_path):
+    problems = _problems(tmp_path, """\
+groups:
+  - title: {zh: 机构, en: Organisations}
+    terms:
+      - {zh: 团市委, en: CYL Shanghai Committee}
+
+      - zh: 青联
+        en: ""
+  - title: {zh: 项目, en: Programmes}
+    terms: none
+""")
+    assert problems == ["data/glossary.yml:6: group 1: each term needs {zh: …, en: …}, not {'zh': '青联', 'en': ''}",
+                        "data/glossary.yml:9: group 2: needs a list 'terms:'"]
 
 
 def test_the_real_glossary_loads_with_one_translation_per_term():

@@ -11,15 +11,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..parse.datafile import DataFileError, load_nodes
 from ..parse.frontmatter import Node
 from ..schema import LANGUAGES, Chart, Highlights, KeyFigure, Metric, Problem
-
-try:  # the C loader is faster; fall back where libyaml is missing
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KEY_FIGURES = (4, 8)   # the home page shows at least 4 and at most 8
@@ -37,12 +31,10 @@ def load(path: Path, shown: str, metrics: list[Metric], *,
     if not path.exists():
         return Highlights(), []
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=_Loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        reason = getattr(error, "problem", None) or str(error)
-        return Highlights(), [Problem(shown, mark.line + 1 if mark else 1, f"invalid YAML: {reason}")]
-    return check(_node(root) if root is not None else None, shown, metrics, failed=failed)
+        root = load_nodes(path, shown)
+    except DataFileError as error:
+        return Highlights(), error.problems
+    return check(root, shown, metrics, failed=failed)
 
 
 def check(root: Node | None, file: str, metrics: list[Metric], *,
@@ -221,33 +213,3 @@ def _bilingual(node: Node | None, name: str, report, metric: str | None) -> dict
         if lang not in node.children:
             report(node.line, f"'{name}' is missing its '{lang}' text", metric)
     return out if len(out) == len(LANGUAGES) else None
-
-
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
-
-
-def _node(node: yaml.Node, line: int | None = None) -> Node:
-    """A YAML node as a :class:`Node`, with its 1-based line in the file: for the value of a
-    key, the key's line (where a block list or mapping value starts is the line after it)."""
-    line = line or node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        children = {str(_scalar(k)): _node(v, k.start_mark.line + 1) for k, v in node.value}
-        return Node({k: v.value for k, v in children.items()}, line, children)
-    if isinstance(node, yaml.SequenceNode):
-        items = [_node(item) for item in node.value]
-        return Node([item.value for item in items], line, items)
-    return Node(_scalar(node), line)
-
-
-_STR = "tag:yaml.org,2002:str"
-
-
-def _scalar(node: yaml.Node) -> Any:
-    if not isinstance(node, yaml.ScalarNode):
-        return None
-    if node.tag == _STR:  # most keys and values: the constructor would return the text as it is
-        return node.value
-    try:
-        return _CONSTRUCTOR.construct_object(node, deep=True)
-    except yaml.constructor.ConstructorError:
-        return node.value

@@ -1,4 +1,8 @@
-"""Read a YAML data file (``data/*.yml``): a YAML mistake becomes ``file:line: message``."""
+"""Read a YAML data file (``data/*.yml``): a YAML mistake becomes ``file:line: message``.
+
+:func:`load` gives the plain data; :func:`load_nodes` gives it as :class:`Node` objects that
+know their line, so that a check can name the line of each mistake.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,6 +11,12 @@ from typing import Any
 import yaml
 
 from ..schema import Problem
+from .frontmatter import Node
+
+try:  # the C loader is faster; fall back where libyaml is missing
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
 
 
 class DataFileError(Exception):
@@ -23,18 +33,65 @@ class DataFileError(Exception):
 
 def load(path: Path, shown: str) -> Any:
     """The file's data; ``shown`` is how problems name the file (``data/glossary.yml``)."""
+    text = _read(path, shown)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise DataFileError(_yaml_problem(shown, error)) from None
+
+
+def load_nodes(path: Path, shown: str) -> Node | None:
+    """The file's data as nodes with their lines (None for an empty file). The value of a
+    mapping's key carries the key's line: a block list or mapping starts on the line after."""
+    text = _read(path, shown)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        raise DataFileError(_yaml_problem(shown, error)) from None
+    return node(root) if root is not None else None
+
+
+def node(yaml_node: yaml.Node, line: int | None = None) -> Node:
+    """A composed YAML node as a :class:`Node`, with its 1-based line in the file."""
+    line = line or yaml_node.start_mark.line + 1
+    if isinstance(yaml_node, yaml.MappingNode):
+        children = {str(scalar(k)): node(v, k.start_mark.line + 1) for k, v in yaml_node.value}
+        return Node({k: v.value for k, v in children.items()}, line, children)
+    if isinstance(yaml_node, yaml.SequenceNode):
+        items = [node(item) for item in yaml_node.value]
+        return Node([item.value for item in items], line, items)
+    return Node(scalar(yaml_node), line)
+
+
+_STR = "tag:yaml.org,2002:str"
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def scalar(yaml_node: yaml.Node) -> Any:
+    """The value of a scalar node as YAML's safe loader gives it (None for a collection)."""
+    if not isinstance(yaml_node, yaml.ScalarNode):
+        return None
+    if yaml_node.tag == _STR:  # most keys and values: the constructor would return the text as it is
+        return yaml_node.value
+    try:
+        return _CONSTRUCTOR.construct_object(yaml_node, deep=True)
+    except yaml.constructor.ConstructorError:
+        return yaml_node.value
+
+
+def _read(path: Path, shown: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise DataFileError(Problem(shown, 0, "the file does not exist")) from None
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
         raise DataFileError(Problem(shown, line, "the file is not UTF-8 text")) from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        context = getattr(error, "context", None)
-        message = f"invalid YAML: {reason}" + (f" ({context})" if context else "")
-        raise DataFileError(Problem(shown, mark.line + 1 if mark else 0, message)) from None
+
+
+def _yaml_problem(shown: str, error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    message = f"invalid YAML: {reason}" + (f" ({context})" if context else "")
+    return Problem(shown, mark.line + 1 if mark else 0, message)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from figures.parse.datafile import DataFileError, load
+from figures.parse.datafile import DataFileError, load, load_nodes
 
 
 def test_good_yaml_loads(tmp_path):
@@ -31,3 +31,32 @@ def test_a_missing_or_undecodable_file(tmp_path):
     with pytest.raises(DataFileError) as caught:
         load(bad, "data/bad.yml")
     assert caught.value.problem.line == 2
+
+
+def test_nodes_know_their_lines(tmp_path):
+    path = tmp_path / "x.yml"
+    path.write_text("groups:\n  - title: {zh: 机构, en: Organisations}\n    terms:\n      - 1\n", encoding="utf-8")
+    root = load_nodes(path, "data/x.yml")
+    group = root.children["groups"].children[0]
+    assert (root.children["groups"].line, group.line, group.children["terms"].line) == (1, 2, 3)
+    assert group.children["terms"].children[0].value == 1
+    assert group.value == {"title": {"zh": "机构", "en": "Organisations"}, "terms": [1]}
+
+
+def test_nodes_report_yaml_mistakes_and_undecodable_files_like_load(tmp_path):
+    path = tmp_path / "x.yml"
+    path.write_text("a: [1, 2\nb: 3\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_nodes(path, "data/x.yml")
+    assert caught.value.problem.message.startswith("invalid YAML: ")
+    path.write_bytes(b"a: 1\n\xff\n")
+    with pytest.raises(DataFileError) as caught:
+        load_nodes(path, "data/x.yml")
+    assert (caught.value.problem.line, caught.value.problem.message) == (2, "the file is not UTF-8 text")
+
+
+
+def test_an_empty_file_has_no_nodes(tmp_path):
+    path = tmp_path / "empty.yml"
+    path.write_text("", encoding="utf-8")
+    assert load_nodes(path, "data/empty.yml") is None
