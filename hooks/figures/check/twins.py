@@ -24,8 +24,9 @@ class Term:
 
 def ids(blocks: list[Block], *, file: str) -> list[Problem]:
     """Headings below the title that have no explicit id."""
+    example = "## (1) … { #item-1 }" if file.endswith(".en.md") else "## (一)… { #item-1 }"
     return [Problem(file, b.line, f"the heading «{b.text}» needs an id, the same in both languages, "
-                                  "like `## (一)… {{ #item-1 }}`")
+                                  f"like `{example}`")
             for b in blocks if b.kind == "heading" and b.level > 1 and not b.id]
 
 

@@ -93,4 +93,6 @@ def test_the_longest_term_wins():
 
 def test_headings_below_the_title_need_ids():
     [p] = ids(blocks("# T\n\n## 无编号\n\n## 有 { #x }\n"), file="docs/t.md")
-    assert p.line == 3 and "needs an id" in p.message
+    assert p.line == 3 and p.message.endswith("needs an id, the same in both languages, like `## (一)… { #item-1 }`")
+    [p] = ids(blocks("# T\n\n## No id\n"), file="docs/t.en.md")
+    assert p.message.endswith("like `## (1) … { #item-1 }`")
