@@ -42,6 +42,21 @@ def test_a_word_in_neither_language_finds_nothing(page, server):
     assert search(page, "xyzzyq").count() == 0
 
 
+@pytest.mark.parametrize(("lang", "query", "expected"), [("zh", "暑托班", "grassroots/"),
+                                                      ("en", "couriers", "grassroots/")])
+def test_a_pasted_query_lists_its_pages_without_a_key_press(page, server, lang, query, expected):
+    """A query pasted from a phone's menu sends an input event and no keyup, on which alone
+    Material searches: search-query.js passes the input on."""
+    goto(page, server.url(lang, "basics/"))
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)  # an input event, no key
+    first = page.locator(".md-search-result__list > li.md-search-result__item a").first
+    first.wait_for()
+    paths = _pages(result_hrefs(page.locator(".md-search-result__list a.md-search-result__link")))
+    assert server.root_path + ("en/" if lang == "en" else "") + expected in paths, sorted(paths)
+
+
 def _pages(hrefs: list[str]) -> set[str]:
     return {urlsplit(href).path for href in hrefs}
 

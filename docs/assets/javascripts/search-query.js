@@ -19,6 +19,10 @@
  *    A page's own link carries h= empty when only its sections matched: it gets its
  *    sections' terms, or no h= at all. Word pairs are left out of h= and of Material's list
  *    of "Missing" terms.
+ * 3. Pasted queries. Material searches on keyup (and on focus). A query pasted from a phone's
+ *    menu, dropped in, or picked from the browser's suggestions sends no keyup, and listed
+ *    nothing until the next key. Each input event is passed on to Material as a keyup; it
+ *    searches only when the text changed, so typed queries are not searched twice.
  *
  * No other host, no change to Material's bundle; prepare() also runs under Node, for the
  * tests (tests/search_worker.js).
@@ -172,7 +176,16 @@
     });
   }
 
+  function passOnInput() {
+    var box = document.querySelector("input[data-md-component=search-query]");
+    if (!box) return;
+    box.addEventListener("input", function (event) {
+      if (!event.isComposing) box.dispatchEvent(new KeyboardEvent("keyup"));
+    });
+  }
+
   function watch() {
+    passOnInput();
     var list = document.querySelector(".md-search-result__list");
     if (!list) return;
     new MutationObserver(function (records) {
