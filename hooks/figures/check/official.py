@@ -92,8 +92,14 @@ def plain(text: str, lang: str = "zh") -> str:
     breaks (which join Chinese text, and are spaces in English)."""
     if "](" in text:
         text = _LINK.sub(r"\1", text)
-    text = _MARKUP.sub("", text)
+    if _has_markup(text):
+        text = _MARKUP.sub("", text)
     return _BREAK.sub("" if lang == "zh" else " ", text).strip() if "\n" in text else text.strip()
+
+
+def _has_markup(text: str) -> bool:
+    """Whether ``_MARKUP`` could match: most sentences have none of its characters."""
+    return "*" in text or "_" in text or "<" in text or "`" in text
 
 
 def _sentences(line: str) -> list[str]:
