@@ -27,7 +27,8 @@ END = "_"
 SEPARATOR = (r"[\s\u200b\u2060\u3000\-\u2010-\u2015、。，．？！；：“”‘’「」『』《》〈〉（）()【】〔〕"
              r"\[\],.;:!?\"'/·・…~～]+")
 #: invisible characters that must not reach what a reader sees or copies
-INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 
 _SEPARATOR = re.compile(SEPARATOR)
 _LONG_WORD = re.compile(r"(?<![0-9a-z])[0-9a-z]{%d,}" % (WINDOW + 1))
@@ -35,7 +36,10 @@ _LONG_WORD = re.compile(r"(?<![0-9a-z])[0-9a-z]{%d,}" % (WINDOW + 1))
 
 def plain(text: str) -> str:
     """``text`` without the invisible characters jieba's segmentation put between words."""
-    return INVISIBLE.sub("", text)
+    for mark in INVISIBLE_CHARS:  # a replace per character present: faster than one regex
+        if mark in text:
+            text = text.replace(mark, "")
+    return text
 
 
 def normal(text: str) -> str:
@@ -50,11 +54,11 @@ def windows(text: str) -> list[str]:
     digits longer than the window is also kept whole, for queries that start with it."""
     terms: list[str] = []
     for run in _SEPARATOR.split(normal(plain(text))):
-        full = max(0, len(run) - WINDOW + 1)  # windows that start here are whole
-        here = [run[start:start + WINDOW] for start in range(full)]
-        here += [run[start:] + END for start in range(full, len(run))]
-        for word in reversed(list(_LONG_WORD.finditer(run))):  # after the window it starts
-            here.insert(word.start() + 1, word.group())
+        ended = run + END  # the windows near the end run into END: cut short, they end with it
+        here = [ended[start:start + WINDOW] for start in range(len(run))]
+        if len(run) > WINDOW:
+            for word in reversed(list(_LONG_WORD.finditer(run))):  # after the window it starts
+                here.insert(word.start() + 1, word.group())
         terms += here
     return terms
 
