@@ -142,7 +142,7 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
                 problems.extend(parsed.problems)
                 bodies[source_path(page, lang)] = parsed.body
                 entry.blocks[lang] = blocks(parsed.body, parsed.body_line)
-                entry.sentences[lang] = sentences(parsed.body, lang, parsed.body_line)
+                entry.sentences[lang] = sentences(parsed.body, lang, parsed.body_line, found=entry.blocks[lang])
         zh, en = entry.read["zh"], entry.read["en"]
         if zh is None:
             problems.append(Problem(f"{sources.shown_dir}/{page}", 0, "the page does not exist"))

@@ -59,11 +59,12 @@ def mask_code(text: str) -> str:
     return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
-def sentences(body: str, lang: str, first_line: int = 1) -> list[Sentence]:
+def sentences(body: str, lang: str, first_line: int = 1, *, found: list[Block] | None = None) -> list[Sentence]:
     """The sentences of the report's own paragraphs (editorial ones left out), with their
-    lines and offsets."""
+    lines and offsets. ``found`` is ``blocks(body, first_line)`` when the caller has it
+    already: the body is then not read a second time."""
     result: list[Sentence] = []
-    for block in blocks(body, first_line):
+    for block in blocks(body, first_line) if found is None else found:
         if block.kind == "paragraph" and not block.editorial:
             result.extend(split(body, block, lang, first_line))
     return result
