@@ -365,9 +365,8 @@ def _title(page: frontmatter.Page | None, slug: str) -> str:
 def _locate(metrics: list[Metric], page: frontmatter.Page, found_sentences: list[Sentence],
             mentions: dict[Sentence, list[numbers.Mention]], lang: str):
     spans, problems = [], []
-    for metric in metrics:
-        anchor, found = prose.locate(metric, found_sentences, lang=lang, file=page.path,
-                                     mentions=mentions)
+    located = prose.locate_all(metrics, found_sentences, lang=lang, file=page.path, mentions=mentions)
+    for metric, (anchor, found) in zip(metrics, located):
         problems.extend(found)
         if anchor:
             spans.append((anchor.sentence.start, anchor.sentence.end, metric.id))
