@@ -111,7 +111,9 @@ _EN_PREFIX = {
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December")
 _EN = re.compile(
-    r"(?<![\w.,-])(?:(?P<pre>more than|over|nearly|almost|about|around|approximately)\s+)?"
+    # a number or its qualifier starts with one of these: other places fail at the lookahead
+    r"(?<![\w.,-])(?=[\dzotfsenma])"
+    r"(?:(?P<pre>more than|over|nearly|almost|about|around|approximately)\s+)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(_WORDS) + r")"
     r"(?:\s+(?P<mult>million|billion))?"
