@@ -51,7 +51,7 @@ def pairs(markup: str) -> list[str]:
     out = []
     for block in _BLOCK.split(markup):
         found = [word for word in words(html.unescape(block)) if word not in STOP_WORDS]
-        out.extend(JOIN + a + JOIN + b for a, b in zip(found, found[1:]))
+        out += [f"{JOIN}{a}{JOIN}{b}" for a, b in zip(found, found[1:])]  # a list: no generator to step
     return out
 
 
