@@ -19,9 +19,10 @@ _DIV = re.compile(r"<(/?)div\b", re.I)
 _CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*|(`+)(?:(?!\2)(?!\n[ \t]*\n).)+?\2", re.S | re.M)
 _ADMONITION = re.compile(r"^(?:!!!|\?\?\?)")
 # Where a sentence ends: after its stop and any closing quote or bracket (cut at the match's end).
+# The match starts with the stop itself, not a lookbehind: the scan then skips to the stops.
 _SENTENCE_END = {
-    "zh": re.compile(r"(?<=[。！？])[”’」』）)]*"),
-    "en": re.compile(r"(?<=[.!?])[”\"')]?(?=\s+[A-Z0-9“\"(*])"),
+    "zh": re.compile(r"[。！？][”’」』）)]*"),
+    "en": re.compile(r"[.!?][”\"')]?(?=\s+[A-Z0-9“\"(*])"),
 }
 
 
