@@ -40,6 +40,7 @@ _MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
 _MEASURE = "个名人家支项场所间条大万余"
 
 _ZH = re.compile(
+    r"(?=[超近约\d一二两三四五六七八九十百千])"  # what a number starts with: elsewhere, fail at once
     r"(?P<pre>超过|超|近|约)?"
     r"(?:(?P<num>(?<![\d.])\d+(?:\.\d+)?(?![\d.]))"
     r"|(?P<cn>(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?=[" + _MEASURE.replace("大", "") + r"])))"
