@@ -112,7 +112,8 @@ def _convert(node: yaml.Node, path: str, problems: list[Problem]) -> Node:
     if isinstance(node, yaml.MappingNode):
         children: dict[str, Node] = {}
         for key_node, value_node in node.value:
-            key = str(_scalar(key_node))
+            plain_key = type(key_node) is yaml.ScalarNode and key_node.tag == _STR  # most keys
+            key = key_node.value if plain_key else str(_scalar(key_node))
             if key in children:
                 problems.append(Problem(path, key_node.start_mark.line + 2, f"key '{key}' is given twice"))
             children[key] = _convert(value_node, path, problems)

@@ -76,6 +76,7 @@ def split(body: str, block: Block, lang: str, first_line: int = 1) -> list[Sente
     text = block.text
     cuts = [0, *(m.end() for m in _SENTENCE_END[lang].finditer(text)), len(text)]
     out = []
+    line = first_line + body.count("\n", 0, block.start)  # ``text`` is body[start:end]: count once
     for a, b in zip(cuts, cuts[1:]):
         piece = text[a:b]
         lead = len(piece) - len(piece.lstrip())
@@ -83,7 +84,7 @@ def split(body: str, block: Block, lang: str, first_line: int = 1) -> list[Sente
         if not piece:
             continue
         s = block.start + a + lead
-        out.append(Sentence(piece, first_line + body.count("\n", 0, s), s, s + len(piece)))
+        out.append(Sentence(piece, line + text.count("\n", 0, a + lead), s, s + len(piece)))
     return out
 
 
