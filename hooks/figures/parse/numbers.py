@@ -126,12 +126,12 @@ _EN = re.compile(
 def _find_en(text: str) -> list[Mention]:
     out = []
     for m in _EN.finditer(text):
-        raw = m.group("num").lower()
+        num, mult, pre = m.group("num", "mult", "pre")
+        raw = num.lower()
         value = Decimal(_WORDS[raw]) if raw in _WORDS else Decimal(raw.replace(",", ""))
-        if m.group("mult"):
-            value *= 1_000_000 if m.group("mult").lower() == "million" else 1_000_000_000
-        pre = (m.group("pre") or "").lower()
-        qualifier = _EN_PREFIX.get(" ".join(pre.split()), "exact")
+        if mult:
+            value *= 1_000_000 if mult.lower() == "million" else 1_000_000_000
+        qualifier = _EN_PREFIX.get(" ".join(pre.lower().split()), "exact") if pre else "exact"
         out.append(Mention(value, qualifier, _en_kind(text, m), m.start(), m.end(), m.group(0)))
     return out
 
