@@ -17,7 +17,7 @@ _EDITORIAL_DIV = re.compile(r"""^<div\b[^>]*\bclass\s*=\s*["'][^"']*\beditorial\
 _DIV = re.compile(r"<(/?)div\b", re.I)
 # Fenced code blocks, then inline code spans (which never cross a blank line).
 _CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*|(`+)(?:(?!\2)(?!\n[ \t]*\n).)+?\2", re.S | re.M)
-_ADMONITION = re.compile(r"^(?:!!!|\?\?\?)")
+_ADMONITION = ("!!!", "???")
 # Where a sentence ends: after its stop and any closing quote or bracket (cut at the match's end).
 # The match starts with the stop itself, not a lookbehind: the scan then skips to the stops.
 _SENTENCE_END = {
@@ -110,10 +110,10 @@ class _Reader:
                 in_fence, in_note = in_fence ^ fence, False
             elif not stripped:
                 self.close()
-            elif self.editorial or _EDITORIAL_DIV.match(stripped):
+            elif self.editorial or (stripped[:1] == "<" and _EDITORIAL_DIV.match(stripped)):
                 in_note = False
                 self.editorial_line(offset, line, number)
-            elif _ADMONITION.match(stripped):
+            elif stripped.startswith(_ADMONITION):
                 self.close()
                 in_note = True
             else:
