@@ -142,7 +142,7 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
                 problems.extend(parsed.problems)
                 bodies[source_path(page, lang)] = parsed.body
                 entry.blocks[lang] = blocks(parsed.body, parsed.body_line)
-                entry.sentences[lang] = sentences(parsed.body, lang, parsed.body_line)
+                entry.sentences[lang] = sentences(parsed.body, lang, parsed.body_line, found=entry.blocks[lang])
         zh, en = entry.read["zh"], entry.read["en"]
         if zh is None:
             problems.append(Problem(f"{sources.shown_dir}/{page}", 0, "the page does not exist"))
@@ -365,9 +365,8 @@ def _title(page: frontmatter.Page | None, slug: str) -> str:
 def _locate(metrics: list[Metric], page: frontmatter.Page, found_sentences: list[Sentence],
             mentions: dict[Sentence, list[numbers.Mention]], lang: str):
     spans, problems = [], []
-    for metric in metrics:
-        anchor, found = prose.locate(metric, found_sentences, lang=lang, file=page.path,
-                                     mentions=mentions)
+    located = prose.locate_all(metrics, found_sentences, lang=lang, file=page.path, mentions=mentions)
+    for metric, (anchor, found) in zip(metrics, located):
         problems.extend(found)
         if anchor:
             spans.append((anchor.sentence.start, anchor.sentence.end, metric.id))

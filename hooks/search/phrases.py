@@ -32,24 +32,17 @@ no nor not of off often on only or other our own rather said say says she should
 that the their them then there these they this tis to too twas us wants was we were what when where
 which while who whom why will with would yet you your""".split())
 
-_SEPARATOR = re.compile(SEPARATOR)
-# lunr's trimmer: /^\W+/ and /\W+$/ in JavaScript, where \W is ASCII-only
-_TRIM = re.compile(r"^\W+|\W+$", re.ASCII)
+# A word as the index holds it: a run of characters between separators, trimmed as lunr's
+# trimmer trims it (/^\W+/ and /\W+$/ in JavaScript, where \W is ASCII-only), so from its first
+# ASCII word character to its last; a run without one is no word. One scan finds them all.
+_NOT_SEPARATOR = SEPARATOR.replace("[", "[^", 1).removesuffix("+")  # one character of a run
+_WORD = re.compile(r"[A-Za-z0-9_](?:" + _NOT_SEPARATOR + r"*[A-Za-z0-9_])?")
 _BLOCK = re.compile(r"<[^>]*>")
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
 def words(text: str) -> list[str]:
     """The words of plain ``text`` as the index holds them: lower case, trimmed."""
-    out = []
-    for token in _SEPARATOR.split(text.lower()):
-        if not token:
-            continue
-        if token[0] not in _WORD_CHARS or token[-1] not in _WORD_CHARS:  # most words need no trim
-            token = _TRIM.sub("", token)
-        if token:
-            out.append(token)
-    return out
+    return _WORD.findall(text.lower())
 
 
 def pairs(markup: str) -> list[str]:
@@ -58,7 +51,7 @@ def pairs(markup: str) -> list[str]:
     out = []
     for block in _BLOCK.split(markup):
         found = [word for word in words(html.unescape(block)) if word not in STOP_WORDS]
-        out.extend(JOIN + a + JOIN + b for a, b in zip(found, found[1:]))
+        out += [f"{JOIN}{a}{JOIN}{b}" for a, b in zip(found, found[1:])]  # a list: no generator to step
     return out
 
 

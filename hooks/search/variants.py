@@ -59,28 +59,36 @@ def forms(word: str) -> set[str]:
     return out
 
 
-#: British spelling → American, as (pattern, replacement) on a lower-case word
-_AMERICAN = [(re.compile(pattern), replacement) for pattern, replacement in (
-    (r"(?<=[a-z]{2})is(e|es|ed|ing|er|ers|ation|ations)$", r"iz\1"),   # organise, organisation
-    (r"(?<=[a-z])ys(e|es|ed|ing|er|ers)$", r"yz\1"),                   # analyse
-    (r"(?<=[a-z]{2})our(s|ed|ing|able|ite|ites)?$", r"or\1"),          # labour, honours
-    (r"(?<=[a-z]{2})tre(s|d)?$", r"ter\1"),                            # centre
-    (r"(?<=[a-z]{3})mme(s)?$", r"m\1"),                                # programme
-    (r"(?<=[a-z]{3}e)l(led|ling|ler|lers)$", r"\1"),                   # travelled, modelling
-    (r"(?<=[^l])l(ment|ments)$", r"ll\1"),                             # fulfilment, enrolment
-    (r"(?<=ful)fil(s)?$", r"fill\1"),                                  # fulfil
-    (r"(?<=[a-z]{3})ogue(s)?$", r"og\1"),                              # catalogue, dialogue
-    (r"dgement(s)?$", r"dgment\1"),                                    # judgement
-    (r"^(defen|offen|licen|preten)ce(s)?$", r"\1se\2"),                # defence, licence
-    (r"^ageing$", "aging"),
+#: British spelling → American, as (pattern, replacement, endings) on a lower-case word; every
+#: pattern ends in $, so it can change only a word with one of its endings (tested first: cheap)
+_AMERICAN = [(re.compile(pattern), replacement, endings) for pattern, replacement, endings in (
+    (r"(?<=[a-z]{2})is(e|es|ed|ing|er|ers|ation|ations)$", r"iz\1",    # organise, organisation
+     ("ise", "ises", "ised", "ising", "iser", "isers", "isation", "isations")),
+    (r"(?<=[a-z])ys(e|es|ed|ing|er|ers)$", r"yz\1",                    # analyse
+     ("yse", "yses", "ysed", "ysing", "yser", "ysers")),
+    (r"(?<=[a-z]{2})our(s|ed|ing|able|ite|ites)?$", r"or\1",           # labour, honours
+     ("our", "ours", "oured", "ouring", "ourable", "ourite", "ourites")),
+    (r"(?<=[a-z]{2})tre(s|d)?$", r"ter\1", ("tre", "tres", "tred")),     # centre
+    (r"(?<=[a-z]{3})mme(s)?$", r"m\1", ("mme", "mmes")),                 # programme
+    (r"(?<=[a-z]{3}e)l(led|ling|ler|lers)$", r"\1",                    # travelled, modelling
+     ("lled", "lling", "ller", "llers")),
+    (r"(?<=[^l])l(ment|ments)$", r"ll\1", ("lment", "lments")),          # fulfilment, enrolment
+    (r"(?<=ful)fil(s)?$", r"fill\1", ("fil", "fils")),                   # fulfil
+    (r"(?<=[a-z]{3})ogue(s)?$", r"og\1", ("ogue", "ogues")),             # catalogue, dialogue
+    (r"dgement(s)?$", r"dgment\1", ("dgement", "dgements")),             # judgement
+    (r"^(defen|offen|licen|preten)ce(s)?$", r"\1se\2", ("ce", "ces")),   # defence, licence
+    (r"^ageing$", "aging", ("ageing",)),
 )]
-_GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
+# (?<![\d.,])\d{1,3}…, written to start with a digit: the scan then skips to the digits
+_GROUPED_NUMBER = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{3})+(?![\d,]|\.\d)")
 
 
 def american(word: str) -> set[str]:
     """American spellings of a British word (lower case); empty if there is none."""
     out = set()
-    for pattern, replacement in _AMERICAN:
+    for pattern, replacement, endings in _AMERICAN:
+        if not word.endswith(endings) and not word.endswith("\n"):  # $ also matches before a final \n
+            continue
         spelt = pattern.sub(replacement, word)
         if spelt != word:
             out.add(spelt)
@@ -103,8 +111,19 @@ def _variants(word: str) -> frozenset[str]:
 
 def field(text: str) -> str:
     """The hidden search field for ``text``: every variant not already in the text."""
-    words = {m.group(0).lower() for m in _WORD.finditer(text)}
-    extra: set[str] = set()
-    for word in words:
-        extra |= _variants(word)
+    words = _lower_words(text)
+    extra: set[str] = set().union(*map(_variants, words))
     return " ".join(sorted(extra - words) + sorted(numbers(text)))
+
+
+#: the only characters whose lower case is ASCII (İ → i̇, the Kelvin sign → k)
+_LOWER_TO_ASCII = ("\u0130", "\u212a")
+_LOWER_WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
+
+
+def _lower_words(text: str) -> set[str]:
+    """The words of ``text``, in lower case. Lowering the text first, then one scan, finds the
+    same words faster: every other character stays what it was, ASCII or not."""
+    if any(c in text for c in _LOWER_TO_ASCII):
+        return {m.lower() for m in _WORD.findall(text)}
+    return set(_LOWER_WORD.findall(text.lower()))

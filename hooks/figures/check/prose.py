@@ -7,6 +7,7 @@ metric's ``cue`` (a few words of its sentence) says which one is meant.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..draw.numbers import qualified
 from ..parse import numbers
@@ -33,16 +34,40 @@ def locate(metric: Metric, sentences: list[Sentence], *, lang: str, file: str,
 
     ``mentions`` holds each sentence's numbers, found once for all the metrics of a page
     rather than once per metric."""
-    found, wrong_qualifier = [], []
-    cue = metric.cue.get(lang)
+    return _place(metric, _figures(sentences, lang, mentions), sentences, lang, file)
+
+
+def locate_all(metrics: list[Metric], sentences: list[Sentence], *, lang: str, file: str,
+               mentions: dict[Sentence, list[numbers.Mention]] | None = None,
+               ) -> list[tuple[Anchor | None, list[Problem]]]:
+    """:func:`locate` for each of a page's ``metrics``, its figures gathered by value once."""
+    figures = _figures(sentences, lang, mentions)
+    return [_place(metric, figures, sentences, lang, file) for metric in metrics]
+
+
+_Figures = dict[Decimal, list[tuple[Sentence, numbers.Mention]]]
+
+
+def _figures(sentences: list[Sentence], lang: str,
+             mentions: dict[Sentence, list[numbers.Mention]] | None) -> _Figures:
+    """The numbers the sentences state as figures, by value, in the order they are stated."""
+    out: _Figures = {}
     for sentence in sentences:
-        if cue and cue not in sentence.text:
-            continue
         here = mentions[sentence] if mentions is not None else numbers.find(sentence.text, lang)
         for mention in here:
-            if mention.kind != numbers.FIGURE or mention.value != metric.value:
-                continue
-            (found if mention.qualifier == metric.qualifier else wrong_qualifier).append((sentence, mention))
+            if mention.kind == numbers.FIGURE:
+                out.setdefault(mention.value, []).append((sentence, mention))
+    return out
+
+
+def _place(metric: Metric, figures: _Figures, sentences: list[Sentence], lang: str,
+           file: str) -> tuple[Anchor | None, list[Problem]]:
+    found, wrong_qualifier = [], []
+    cue = metric.cue.get(lang)
+    for sentence, mention in figures.get(metric.value, ()):
+        if cue and cue not in sentence.text:
+            continue
+        (found if mention.qualifier == metric.qualifier else wrong_qualifier).append((sentence, mention))
     places = list(dict.fromkeys(sentence for sentence, _ in found))
     if len(places) == 1:
         return Anchor(metric.id, lang, places[0]), _cumulative(metric, places[0], lang, file)

@@ -14,7 +14,9 @@ from ..schema import Problem
 
 _TAG = re.compile(r"""<\s*([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.S)
 _HANDLER = re.compile(r"""(?:^|[\s"'/])on[a-z]+\s*=""", re.I)
-_JS_URL = re.compile(r"j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.I)
+# case-insensitive after its first letter ([jJ]: nothing else matches j in any case), so that
+# the scan skips straight to the j's of the page
+_JS_URL = re.compile(r"[jJ](?i:\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:)")
 _EMBEDS = {"script": "a <script> element", "iframe": "an embedded <iframe>",
            "object": "an embedded <object>", "embed": "an embedded <embed>"}
 

@@ -38,11 +38,15 @@ def records(metrics: list[Metric], site_url: str) -> list[dict]:
     ]
 
 
+#: what json.dumps(row, ensure_ascii=False, separators=(", ", ": ")) builds for every call, built once
+_ROW = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
 def metrics_json(metrics: list[Metric], site_url: str, *, rows: list[dict] | None = None) -> str:
     """``{"metrics": [...]}``, one figure a line: readable in a diff, and written by json's C
     encoder (``indent`` would take its pure-Python one, several times slower at 4,000 figures).
     ``rows``: :func:`records` of the metrics, when the caller has them already."""
-    rows = ",\n".join("    " + json.dumps(r, ensure_ascii=False, separators=(", ", ": "))
+    rows = ",\n".join("    " + _ROW.encode(r)
                        for r in (rows if rows is not None else records(metrics, site_url)))
     return '{\n  "metrics": [\n' + rows + ("\n" if rows else "") + "  ]\n}\n"
 

@@ -40,6 +40,7 @@ _MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
 _MEASURE = "个名人家支项场所间条大万余"
 
 _ZH = re.compile(
+    r"(?=[超近约\d一二两三四五六七八九十百千])"  # what a number starts with: elsewhere, fail at once
     r"(?P<pre>超过|超|近|约)?"
     r"(?:(?P<num>(?<![\d.])\d+(?:\.\d+)?(?![\d.]))"
     r"|(?P<cn>(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?=[" + _MEASURE.replace("大", "") + r"])))"
@@ -111,7 +112,9 @@ _EN_PREFIX = {
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December")
 _EN = re.compile(
-    r"(?<![\w.,-])(?:(?P<pre>more than|over|nearly|almost|about|around|approximately)\s+)?"
+    # a number or its qualifier starts with one of these: other places fail at the lookahead
+    r"(?<![\w.,-])(?=[\dzotfsenma])"
+    r"(?:(?P<pre>more than|over|nearly|almost|about|around|approximately)\s+)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(_WORDS) + r")"
     r"(?:\s+(?P<mult>million|billion))?"
@@ -123,12 +126,12 @@ _EN = re.compile(
 def _find_en(text: str) -> list[Mention]:
     out = []
     for m in _EN.finditer(text):
-        raw = m.group("num").lower()
+        num, mult, pre = m.group("num", "mult", "pre")
+        raw = num.lower()
         value = Decimal(_WORDS[raw]) if raw in _WORDS else Decimal(raw.replace(",", ""))
-        if m.group("mult"):
-            value *= 1_000_000 if m.group("mult").lower() == "million" else 1_000_000_000
-        pre = (m.group("pre") or "").lower()
-        qualifier = _EN_PREFIX.get(" ".join(pre.split()), "exact")
+        if mult:
+            value *= 1_000_000 if mult.lower() == "million" else 1_000_000_000
+        qualifier = _EN_PREFIX.get(" ".join(pre.lower().split()), "exact") if pre else "exact"
         out.append(Mention(value, qualifier, _en_kind(text, m), m.start(), m.end(), m.group(0)))
     return out
 

@@ -17,11 +17,12 @@ _EDITORIAL_DIV = re.compile(r"""^<div\b[^>]*\bclass\s*=\s*["'][^"']*\beditorial\
 _DIV = re.compile(r"<(/?)div\b", re.I)
 # Fenced code blocks, then inline code spans (which never cross a blank line).
 _CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*|(`+)(?:(?!\2)(?!\n[ \t]*\n).)+?\2", re.S | re.M)
-_ADMONITION = re.compile(r"^(?:!!!|\?\?\?)")
+_ADMONITION = ("!!!", "???")
 # Where a sentence ends: after its stop and any closing quote or bracket (cut at the match's end).
+# The match starts with the stop itself, not a lookbehind: the scan then skips to the stops.
 _SENTENCE_END = {
-    "zh": re.compile(r"(?<=[。！？])[”’」』）)]*"),
-    "en": re.compile(r"(?<=[.!?])[”\"')]?(?=\s+[A-Z0-9“\"(*])"),
+    "zh": re.compile(r"[。！？][”’」』）)]*"),
+    "en": re.compile(r"[.!?][”\"')]?(?=\s+[A-Z0-9“\"(*])"),
 }
 
 
@@ -54,14 +55,17 @@ def blocks(body: str, first_line: int = 1) -> list[Block]:
 
 def mask_code(text: str) -> str:
     """``text`` with its code (fenced or inline) blanked out, every offset and line kept."""
+    if "`" not in text and "~~~" not in text:  # no code: spare the scan of every position
+        return text
     return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
-def sentences(body: str, lang: str, first_line: int = 1) -> list[Sentence]:
+def sentences(body: str, lang: str, first_line: int = 1, *, found: list[Block] | None = None) -> list[Sentence]:
     """The sentences of the report's own paragraphs (editorial ones left out), with their
-    lines and offsets."""
+    lines and offsets. ``found`` is ``blocks(body, first_line)`` when the caller has it
+    already: the body is then not read a second time."""
     result: list[Sentence] = []
-    for block in blocks(body, first_line):
+    for block in blocks(body, first_line) if found is None else found:
         if block.kind == "paragraph" and not block.editorial:
             result.extend(split(body, block, lang, first_line))
     return result
@@ -72,6 +76,7 @@ def split(body: str, block: Block, lang: str, first_line: int = 1) -> list[Sente
     text = block.text
     cuts = [0, *(m.end() for m in _SENTENCE_END[lang].finditer(text)), len(text)]
     out = []
+    line = first_line + body.count("\n", 0, block.start)  # ``text`` is body[start:end]: count once
     for a, b in zip(cuts, cuts[1:]):
         piece = text[a:b]
         lead = len(piece) - len(piece.lstrip())
@@ -79,7 +84,7 @@ def split(body: str, block: Block, lang: str, first_line: int = 1) -> list[Sente
         if not piece:
             continue
         s = block.start + a + lead
-        out.append(Sentence(piece, first_line + body.count("\n", 0, s), s, s + len(piece)))
+        out.append(Sentence(piece, line + text.count("\n", 0, a + lead), s, s + len(piece)))
     return out
 
 
@@ -105,10 +110,10 @@ class _Reader:
                 in_fence, in_note = in_fence ^ fence, False
             elif not stripped:
                 self.close()
-            elif self.editorial or _EDITORIAL_DIV.match(stripped):
+            elif self.editorial or (stripped[:1] == "<" and _EDITORIAL_DIV.match(stripped)):
                 in_note = False
                 self.editorial_line(offset, line, number)
-            elif _ADMONITION.match(stripped):
+            elif stripped.startswith(_ADMONITION):
                 self.close()
                 in_note = True
             else:
