@@ -88,6 +88,25 @@ def invalid_yaml(f):
     return [Expect("docs/theory.md", line_of(text, "}}"), "lecture-teams")]
 
 
+def page_not_utf8(f):
+    path = f / "docs" / "theory.en.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.replace("youth", "y\xf6uth", 1).encode("latin-1", "replace"))
+    return [Expect("docs/theory.en.md", line_of(text, "youth"), None, ["the file is not UTF-8 text"])]
+
+
+def official_text_not_utf8(f):
+    path = f / "data" / "source" / "report-2023.zh.txt"
+    path.write_bytes(path.read_bytes() + "\n补充。\n".encode("gb18030"))
+    lines = path.read_bytes().count(b"\n")
+    return [Expect("data/source/report-2023.zh.txt", lines, None, ["the file is not UTF-8 text"])]
+
+
+def official_flag_not_boolean(f):
+    text = edit(f, "theory.md", "official_text: true\n", "official_text: yes please\n")
+    return [Expect("docs/theory.md", line_of(text, "official_text"), None, ["must be true or false"])]
+
+
 def missing_field(f):
     text = edit(f, "theory.md", "    value: 1440\n    qualifier: exact\n", "    value: 1440\n")
     return [Expect("docs/theory.md", line_of(text, "id: lecture-teams"), "lecture-teams",
@@ -369,6 +388,9 @@ def templates_from_custom_dir(f):
 
 FAILING: dict[str, Callable[[Path], list[Expect]]] = {
     "invalid-yaml": invalid_yaml,
+    "page-not-utf8": page_not_utf8,
+    "official-text-not-utf8": official_text_not_utf8,
+    "official-flag-not-boolean": official_flag_not_boolean,
     "missing-field": missing_field,
     "mistyped-value": mistyped_value,
     "mistyped-flag": mistyped_flag,
@@ -699,6 +721,14 @@ def test_several_problems_are_reported_together_once_each(builds):
         where = f"{expect.file}:{expect.line}:"
         assert built.output.count(where) == 1, f"{where} reported {built.output.count(where)} times\n{built.output}"
     assert "3 problem(s)" in built.output
+
+
+@pytest.mark.parametrize("name", ["invalid-yaml", "page-not-utf8", "official-flag-not-boolean"])
+def test_a_page_that_cannot_be_read_gives_one_problem_not_a_cascade(builds, name):
+    """Its official part and its metrics are unknown: the official text and the key figures
+    are checked again once it is fixed, not reported against every later page meanwhile."""
+    built = builds[name]
+    assert "1 problem(s)" in built.output, built.output
 
 
 def test_nothing_is_published_when_the_build_fails(builds):

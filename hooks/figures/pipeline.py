@@ -133,9 +133,18 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
     bodies: dict[str, str] = {}
     official_pages: list[_Page] = []
     read_pages = []
+    #: a page whose front matter could not be read hides which part of the official text it
+    #: is and which metrics it has: those checks wait until it is fixed, so that one mistake
+    #: gives one problem, not one for every later page and every key figure it holds
+    blind = False
     for page in pages:
         entry = _Page(page, {lang: _read(docs_dir, source_path(page, lang), sources.shown_dir)
                              for lang in LANGUAGES})
+        undecodable = [p for p in entry.read.values() if p is not None and p.body is None]
+        if undecodable:
+            problems.extend(p for parsed in undecodable for p in parsed.problems)
+            blind = True
+            continue
         read_pages.append(entry)
         for lang, parsed in entry.read.items():
             if parsed is not None:
@@ -150,12 +159,15 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
         if en is None:
             problems.append(Problem(f"{sources.shown_dir}/{source_path(page, 'en')}", 0,
                                     f"the English translation of {sources.shown_dir}/{page} does not exist"))
-        if _flag(zh, OFFICIAL, problems):
+        blind = blind or not zh.readable
+        flag = _flag(zh, OFFICIAL, problems)
+        if flag:
             official_pages.append(entry)
+        blind = blind or flag is None
         problems.extend(_twins(entry, sources))
         metrics = _page_metrics(entry, categories, problems)
         if metrics is None:
-            if zh.meta is not None or not zh.problems:  # unreadable front matter: reported already
+            if zh.readable:  # unreadable front matter: reported already
                 for lang in LANGUAGES:
                     if entry.read[lang] is not None:
                         problems.extend(_check_prose(entry, lang, [], [])[1])
@@ -168,19 +180,21 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
                 problems.extend(found)
         all_metrics.extend(metrics)
     problems.extend(ids.duplicates(all_metrics))
-    problems.extend(_official(official_pages, sources))
+    if not blind:
+        problems.extend(_official(official_pages, sources))
     problems.extend(_links(docs_dir, read_pages, all_metrics))
     highlights = None
     if sources.highlights is not None:
         failed = set().union(*(entry.failed for entry in read_pages))
         highlights, found = selections.load(sources.highlights, _shown(sources.highlights, docs_dir),
-                                            all_metrics, failed=failed)
+                                            all_metrics, failed=failed, incomplete=blind)
         problems.extend(found)
     stats = compute(sections, all_metrics, highlights)
     return Analysis(problems, categories, stats, anchors, bodies)
 
 
 OFFICIAL = "official_text"
+_NOT_UTF8 = "the file is not UTF-8 text: save it as UTF-8"
 
 
 def _page_metrics(entry: _Page, categories: dict[str, Category], problems: list[Problem]) -> list[Metric] | None:
@@ -213,13 +227,14 @@ def _page_metrics(entry: _Page, categories: dict[str, Category], problems: list[
     return metrics
 
 
-def _flag(page: frontmatter.Page, key: str, problems: list[Problem]) -> bool:
+def _flag(page: frontmatter.Page, key: str, problems: list[Problem]) -> bool | None:
+    """The page's true/false ``key`` (False when absent); None, reported, when it is neither."""
     node = (page.meta.children or {}).get(key) if page.meta else None
     if node is None:
         return False
     if not isinstance(node.value, bool):
         problems.append(Problem(page.path, node.line, f"'{key}' must be true or false, not {node.value!r}"))
-        return False
+        return None
     return node.value
 
 
@@ -296,6 +311,9 @@ def _official(pages: list[_Page], sources: Sources) -> list[Problem]:
         text = sources.official_text.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         return [Problem(shown, 0, "the official text is missing")]
+    except UnicodeDecodeError as error:
+        line = sources.official_text.read_bytes()[: error.start].count(b"\n") + 1
+        return [Problem(shown, line, _NOT_UTF8)]
     parts = official.parts(text)
     problems = []
     if len(pages) != len(parts):
@@ -335,8 +353,12 @@ def _read(docs_dir: Path, relative: str, shown_dir: str) -> frontmatter.Page | N
     path = docs_dir / relative
     if not path.exists():
         return None
-    text = path.read_text(encoding="utf-8-sig")  # as MkDocs reads it: a BOM is not content
     shown = f"{shown_dir}/{relative}"
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # as MkDocs reads it: a BOM is not content
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        return frontmatter.Page(shown, None, None, 1, [Problem(shown, line, _NOT_UTF8)], readable=False)
     page = frontmatter.read_page(shown, text)
     page.problems.extend(safety.scan(text, file=shown, owner=_owner(page)))
     return page

@@ -23,24 +23,27 @@ CHART_FIELDS = ("id", "title", "metrics")
 
 
 def load(path: Path, shown: str, metrics: list[Metric], *,
-         failed: set[str] = frozenset()) -> tuple[Highlights, list[Problem]]:
+         failed: set[str] = frozenset(), incomplete: bool = False) -> tuple[Highlights, list[Problem]]:
     """Read and check ``path`` (named ``shown`` in problems); no file means no highlights.
 
     ``failed`` holds the ids of metrics that exist but did not pass their own checks: they are
-    already reported, so a selection naming them is not reported again."""
+    already reported, so a selection naming them is not reported again. ``incomplete``: some
+    page could not be read, so an id that no page has may be on it (not reported either)."""
     if not path.exists():
         return Highlights(), []
     try:
         root = load_nodes(path, shown)
     except DataFileError as error:
         return Highlights(), error.problems
-    return check(root, shown, metrics, failed=failed)
+    return check(root, shown, metrics, failed=failed, incomplete=incomplete)
 
 
 def check(root: Node | None, file: str, metrics: list[Metric], *,
-          failed: set[str] = frozenset()) -> tuple[Highlights, list[Problem]]:
+          failed: set[str] = frozenset(), incomplete: bool = False) -> tuple[Highlights, list[Problem]]:
     """Turn the file's YAML (as nodes with lines) into :class:`Highlights`, with its problems."""
     problems: list[Problem] = []
+    if incomplete:
+        failed = _AnyId()
 
     def report(line: int, message: str, metric: str | None = None) -> None:
         problems.append(Problem(file, line, message, metric))
@@ -154,6 +157,13 @@ def _kind(metric: Metric) -> str:
     if metric.cumulative:
         words.append("cumulative")
     return "(" + ", ".join(words) + ")"
+
+
+class _AnyId:
+    """Any metric id: while a page cannot be read, every unknown id may be one of its metrics."""
+
+    def __contains__(self, metric_id: object) -> bool:
+        return True
 
 
 def _line_of(node: Node, metric_id: str) -> int:

@@ -63,9 +63,11 @@ class Node:
 class Page:
     path: str
     meta: Node | None
-    body: str
+    body: str | None  # None: the file is not UTF-8 text
     body_line: int  # line number of the body's first line in the file
     problems: list[Problem] = field(default_factory=list)
+    #: False when the front matter could not be read: what the page declares is unknown
+    readable: bool = True
 
 
 def read_page(path: str, text: str) -> Page:
@@ -79,14 +81,14 @@ def read_page(path: str, text: str) -> Page:
     try:
         root = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.YAMLError as error:
-        return Page(path, None, body, body_line, [_yaml_problem(path, error, yaml_text)])
+        return Page(path, None, body, body_line, [_yaml_problem(path, error, yaml_text)], readable=False)
     if root is None:
         return Page(path, None, body, body_line)
     problems: list[Problem] = []
     node = _convert(root, path, problems)
     if not isinstance(node.value, dict):
         problems.append(Problem(path, 2, "front matter must be a mapping of keys to values"))
-        node = None
+        return Page(path, None, body, body_line, problems, readable=False)
     return Page(path, node, body, body_line, problems)
 
 

@@ -32,10 +32,10 @@ def metrics(make_metric):
             make_metric("reach-all", 2000000, "over", unit=PT, person_times=True, cumulative=True)]
 
 
-def run(tmp_path: Path, text: str, metrics, failed=frozenset()):
+def run(tmp_path: Path, text: str, metrics, failed=frozenset(), incomplete=False):
     path = tmp_path / "highlights.yml"
     path.write_text(text, encoding="utf-8")
-    return load(path, FILE, metrics, failed=set(failed))
+    return load(path, FILE, metrics, failed=set(failed), incomplete=incomplete)
 
 
 def line(text: str, needle: str, nth: int = 1) -> int:
@@ -76,6 +76,12 @@ def test_a_metric_that_failed_its_own_check_is_not_reported_again(tmp_path, metr
     text = GOOD.replace("  - metric: b\n", "  - metric: broken\n")
     _, problems = run(tmp_path, text, metrics, failed={"broken"})
     assert problems == []
+
+
+def test_while_a_page_cannot_be_read_unknown_ids_wait(tmp_path, metrics):
+    text = GOOD.replace("  - metric: b\n", "  - metric: bb\n")
+    highlights, problems = run(tmp_path, text, metrics, incomplete=True)
+    assert problems == [] and [k.metric.id for k in highlights.key_figures] == ["a", "c", "d"]
 
 
 def test_a_chart_with_one_bar(tmp_path, metrics):

@@ -19,6 +19,12 @@ metrics:
 """
 
 
+def test_a_page_is_readable_unless_its_front_matter_is_broken():
+    assert read_page("x.md", "---\ntitle: T\n---\n# T\n").readable
+    assert read_page("x.md", "# T\n").readable
+    assert not read_page("x.md", "---\n- a list\n---\n# T\n").readable
+
+
 def test_front_matter_and_body_are_split():
     page = read_page("docs/theory.md", PAGE)
     assert page.path == "docs/theory.md"
@@ -85,7 +91,7 @@ metrics:
 # Title
 """
     page = read_page("docs/theory.md", text)
-    assert page.meta is None
+    assert page.meta is None and not page.readable
     assert len(page.problems) == 1
     problem = page.problems[0]
     assert problem.file == "docs/theory.md"
