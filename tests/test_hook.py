@@ -107,6 +107,11 @@ def official_flag_not_boolean(f):
     return [Expect("docs/theory.md", line_of(text, "official_text"), None, ["must be true or false"])]
 
 
+def misspelt_front_matter_key(f):
+    text = edit(f, "index.en.md", "not_figures: [one section only]", "not_figure: [one section only]")
+    return [Expect("docs/index.en.md", line_of(text, "not_figure:"), None, ["unknown front-matter key 'not_figure'"])]
+
+
 def missing_field(f):
     text = edit(f, "theory.md", "    value: 1440\n    qualifier: exact\n", "    value: 1440\n")
     return [Expect("docs/theory.md", line_of(text, "id: lecture-teams"), "lecture-teams",
@@ -391,6 +396,7 @@ FAILING: dict[str, Callable[[Path], list[Expect]]] = {
     "page-not-utf8": page_not_utf8,
     "official-text-not-utf8": official_text_not_utf8,
     "official-flag-not-boolean": official_flag_not_boolean,
+    "misspelt-front-matter-key": misspelt_front_matter_key,
     "missing-field": missing_field,
     "mistyped-value": mistyped_value,
     "mistyped-flag": mistyped_flag,

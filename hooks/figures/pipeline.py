@@ -12,7 +12,7 @@ from decimal import Decimal
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check import coverage, fields, ids, links, official, parity, prose, safety, selections, twins
+from .check import coverage, fields, ids, keys, links, official, parity, prose, safety, selections, twins
 from .count.stats import Section, Statistics, compute
 from .draw.anchors import anchor_id
 from .parse import frontmatter, metrics as metric_records, numbers
@@ -164,6 +164,7 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
         if flag:
             official_pages.append(entry)
         blind = blind or flag is None
+        problems.extend(p for parsed in (zh, en) if parsed for p in keys.unknown(parsed.meta, file=parsed.path))
         problems.extend(_twins(entry, sources))
         metrics = _page_metrics(entry, categories, problems)
         if metrics is None:
