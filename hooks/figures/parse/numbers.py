@@ -35,16 +35,16 @@ _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_PREFIX = {"超过": "over", "超": "over", "近": "nearly", "约": "about"}
 _MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
-# a Chinese-numeral count is a figure only before one of these measure words (or 万/余);
+# a Chinese-numeral count is a figure only before one of these measure words (or 万/余/多);
 # 大 counts after digits only (4大能力提升通道), not after numerals (二十大 is a congress)
-_MEASURE = "个名人家支项场所间条大万余"
+_MEASURE = "个名人家支项场所间条大万余多"
 
 _ZH = re.compile(
     r"(?=[超近约\d一二两三四五六七八九十百千])"  # what a number starts with: elsewhere, fail at once
     r"(?P<pre>超过|超|近|约)?"
     r"(?:(?P<num>(?<![\d.])\d+(?:\.\d+)?(?![\d.]))"
     r"|(?P<cn>(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?=[" + _MEASURE.replace("大", "") + r"])))"
-    r"(?:(?P<yu_before>余)(?=[万亿]))?(?P<mult>[万亿])?(?P<yu>余)?"  # 20余万 and 4万余 are both "over"
+    r"(?:(?P<yu_before>[余多])(?=[万亿]))?(?P<mult>[万亿])?(?P<yu>[余多])?"  # 20余万, 4万余, 50多: "over"
 )
 
 
