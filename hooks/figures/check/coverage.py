@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..draw.numbers import qualified
+from ..draw.numbers import for_prose
 from ..parse import numbers
 from ..parse.frontmatter import Node
 from ..parse.prose import Sentence
@@ -85,7 +85,7 @@ def explain(missing: Problem, stray: Problem, metric: Metric) -> Problem:
                    f"{metric.number} ({metric.qualifier}): correct the one that is wrong")
     else:
         message = (f"this sentence says {said}, but the figure is {metric.number} ({metric.qualifier}): "
-                   f"write it as “{qualified(metric.value, metric.qualifier, 'en')}” (the metric is "
+                   f"write it as “{for_prose(metric.value, metric.qualifier)}” (the metric is "
                    f"defined at {metric.file}:{metric.line})")
     return Problem(stray.file, stray.line, message, missing.metric)
 

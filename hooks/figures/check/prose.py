@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..draw.numbers import qualified
+from ..draw.numbers import for_prose
 from ..parse import numbers
 from ..parse.prose import Sentence
 from ..schema import Metric, Problem
@@ -90,7 +90,7 @@ def _place(metric: Metric, figures: _Figures, sentences: list[Sentence], lang: s
     first = sentences[0].line if sentences else 1
     return None, [Problem(file, first,
                           f"the English prose does not state the figure {_show(metric)}{where} "
-                          f"(write it as “{qualified(metric.value, metric.qualifier, 'en')}”); "
+                          f"(write it as “{for_prose(metric.value, metric.qualifier)}”); "
                           f"the metric is defined at {metric.file}:{metric.line}", metric.id, NOT_STATED)]
 
 

@@ -25,6 +25,17 @@ def qualified(value: Decimal, qualifier: str, lang: str) -> str:
     return table[qualifier].format(plain(value, lang))
 
 
+_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def for_prose(value: Decimal, qualifier: str) -> str:
+    """How the English prose writes the figure, as the style sheet asks: one to nine in words
+    (three, more than five), larger numbers as :func:`qualified` writes them."""
+    if 1 <= value <= 9 and value == value.to_integral_value():
+        return _EN_QUALIFIER[qualifier].format(_WORDS[int(value) - 1])
+    return qualified(value, qualifier, "en")
+
+
 def _strip(value: Decimal) -> str:
     """1658.70 → 1658.7, 1E+2 → 100: the digits the value needs, no more."""
     return format(value.normalize(), "f")

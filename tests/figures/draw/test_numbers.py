@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from figures.draw.numbers import plain, qualified
+from figures.draw.numbers import for_prose, plain, qualified
 from figures.parse.numbers import FIGURE, find
 
 
@@ -60,6 +60,23 @@ def test_what_is_drawn_reads_back_as_the_same_figure(lang, unit, qualifier):
         value = Decimal(str(raw))
         text = qualified(value, qualifier, lang) + unit
         found = [m for m in find(text, lang) if m.kind == FIGURE]
+        assert [(m.value, m.qualifier) for m in found] == [(value, qualifier)], text
+
+
+@pytest.mark.parametrize("value, qualifier, written", [
+    (3, "exact", "three"), (9, "over", "more than nine"), (1, "exact", "one"),
+    (10, "exact", "10"), (1440, "exact", "1,440"), ("2.5", "exact", "2.5"), (1000000, "over", "more than 1 million"),
+])
+def test_prose_hints_follow_the_style_sheet(value, qualifier, written):
+    assert for_prose(Decimal(str(value)), qualifier) == written
+
+
+@pytest.mark.parametrize("qualifier", ["exact", "over", "nearly", "about"])
+def test_what_the_hint_asks_for_reads_back_as_the_figure(qualifier):
+    for raw in [*range(1, 12), *VALUES]:
+        value = Decimal(str(raw))
+        text = for_prose(value, qualifier) + " people"
+        found = [m for m in find(text, "en") if m.kind == FIGURE]
         assert [(m.value, m.qualifier) for m in found] == [(value, qualifier)], text
 
 
