@@ -737,6 +737,12 @@ def test_a_page_that_cannot_be_read_gives_one_problem_not_a_cascade(builds, name
     assert "1 problem(s)" in built.output, built.output
 
 
+def test_a_qualifier_the_prose_contradicts_is_one_problem_per_language(builds):
+    """The number with the other qualifier is the metric's own: not also "no metric covers it"."""
+    built = builds["qualifier-contradicted"]
+    assert "2 problem(s)" in built.output and "no metric of this page" not in built.output, built.output
+
+
 def test_nothing_is_published_when_the_build_fails(builds):
     # MkDocs' own warnings stop a strict build only once it has written its pages (the
     # workflows publish nothing from a failed build); every problem of ours stops it first.

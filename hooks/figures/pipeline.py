@@ -284,6 +284,9 @@ def _pair_up(problems: list[Problem], entry: _Page, lang: str, metrics: dict[str
             merged.append(coverage.explain(problem, candidates[0], metrics[problem.metric]))
         else:
             merged.append(problem)
+    for problem in (p for p in problems if p.code == prose.WRONG_QUALIFIER):
+        # the number with the other qualifier is the metric's own, not one no metric covers
+        strays = [s for s in strays if (s.line, coverage.said(s)) != (problem.line, coverage.said(problem))]
     rest = [p for p in problems if p.code not in (prose.NOT_STATED, coverage.UNCOVERED)]
     return sorted([*rest, *merged, *strays], key=lambda p: p.line)
 

@@ -76,15 +76,20 @@ def uncovered(sentences: list[Sentence], metrics: list[Metric], lang: str, *, fi
     return problems
 
 
+def said(problem: Problem) -> str:
+    """What the prose says, as a problem quotes it: «超5000»."""
+    return problem.message[problem.message.index("«"):problem.message.index("»") + 1]
+
+
 def explain(missing: Problem, stray: Problem, metric: Metric) -> Problem:
     """One problem for a figure the prose no longer states and the number it states instead,
     on the number's line: most often one was changed without the other."""
-    said = stray.message[stray.message.index("«"):stray.message.index("»") + 1]
+    said_instead = said(stray)
     if missing.file == metric.file:  # the Chinese page, where the metric is defined
-        message = (f"the prose says {said} where the metric, defined at line {metric.line}, is "
+        message = (f"the prose says {said_instead} where the metric, defined at line {metric.line}, is "
                    f"{metric.number} ({metric.qualifier}): correct the one that is wrong")
     else:
-        message = (f"this sentence says {said}, but the figure is {metric.number} ({metric.qualifier}): "
+        message = (f"this sentence says {said_instead}, but the figure is {metric.number} ({metric.qualifier}): "
                    f"write it as “{for_prose(metric.value, metric.qualifier)}” (the metric is "
                    f"defined at {metric.file}:{metric.line})")
     return Problem(stray.file, stray.line, message, missing.metric)

@@ -15,6 +15,7 @@ from ..parse.prose import Sentence
 from ..schema import Metric, Problem
 
 NOT_STATED = "not-stated"
+WRONG_QUALIFIER = "wrong-qualifier"
 _CUMULATIVE = {"zh": ("累计",), "en": ("cumulative",)}
 
 
@@ -80,8 +81,9 @@ def _place(metric: Metric, figures: _Figures, sentences: list[Sentence], lang: s
     if wrong_qualifier:
         sentence, mention = wrong_qualifier[0]
         return None, [Problem(file, sentence.line,
-                              f"the prose says '{mention.text}' ({mention.qualifier}), "
-                              f"but the metric's qualifier is '{metric.qualifier}'", metric.id)]
+                              f"the prose says «{mention.text}» ({mention.qualifier}), "
+                              f"but the metric's qualifier is '{metric.qualifier}'", metric.id,
+                              WRONG_QUALIFIER)]
     where = f" in a sentence containing '{cue}'" if cue else ""
     if lang == "zh":
         return None, [Problem(file, metric.line,

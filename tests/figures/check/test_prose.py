@@ -68,7 +68,7 @@ def test_the_prose_contradicts_the_qualifier(make_metric):
     assert anchor is None
     [p] = problems
     assert (p.file, p.line, p.metric) == ("docs/theory.md", 10, "volunteers")
-    assert "'超5000' (over)" in p.message and "'exact'" in p.message
+    assert "«超5000» (over)" in p.message and "'exact'" in p.message
     anchor, problems = run(m, EN, "en")
     assert anchor is None
     assert "(over)" in problems[0].message
@@ -76,7 +76,7 @@ def test_the_prose_contradicts_the_qualifier(make_metric):
 
 def test_nearly_is_not_over(make_metric):
     anchor, problems = run(make_metric("learners", 60000, "over"), ZH, "zh")
-    assert anchor is None and "'近6万' (nearly)" in problems[0].message
+    assert anchor is None and "«近6万» (nearly)" in problems[0].message
 
 
 def test_a_figure_in_two_sentences_needs_a_cue(make_metric):
