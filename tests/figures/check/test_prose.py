@@ -1,7 +1,7 @@
 """hooks/figures/check/prose.py: each figure is stated by its page's prose, in one sentence."""
 from __future__ import annotations
 
-from figures.check.prose import locate
+from figures.check.prose import locate, locate_all
 from figures.parse.prose import sentences
 
 ZH = "共成立青年宣讲团1440支,覆盖团员青年百万余人次。动员超5000人参与志愿服务。近6万名青年参与线上学习。\n"
@@ -130,3 +130,13 @@ def test_cumulative_needs_leiji_in_the_chinese_sentence(make_metric):
     # English wording is free: "cumulative" is not required
     anchor, problems = run(m, "The programme has attracted 16.587 million young people.\n", "en")
     assert problems == [] and anchor is not None
+
+
+def test_locate_all_gives_what_locate_gives_for_each_metric(make_metric):
+    metrics = [make_metric("lecture-teams", 1440, "exact"), make_metric("volunteers", 5000, "over"),
+               make_metric("learners", 60000, "over"), make_metric("absent", 7, "exact")]
+    for body, lang in ((ZH, "zh"), (EN, "en")):
+        found = sentences(body, lang, 10)
+        file = "docs/theory.md" if lang == "zh" else "docs/theory.en.md"
+        assert locate_all(metrics, found, lang=lang, file=file) == [
+            locate(m, found, lang=lang, file=file) for m in metrics]

@@ -170,3 +170,8 @@ def test_mask_code_blanks_code_and_keeps_every_offset_and_line():
     assert len(masked) == len(text) and masked.count("\n") == text.count("\n")
     assert masked.count("<script>") == 1 and "c <script> d" in masked
     assert "`x" in masked, "a code span never crosses a blank line"
+
+
+def test_sentences_from_blocks_already_read_are_the_same():
+    body = "# T\n\n## 一 { #item-1 }\n\n第一句。第二句。\n\n- 列表\n\n第三句。\n"
+    assert sentences(body, "zh", 5, found=blocks(body, 5)) == sentences(body, "zh", 5)
