@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from ..schema import Problem
-from .frontmatter import Node
+from .frontmatter import Node, scalar
 
 try:  # the C loader is faster; fall back where libyaml is missing
     _Loader = yaml.CSafeLoader
@@ -68,22 +68,6 @@ def node(yaml_node: yaml.Node, line: int | None = None) -> Node:
         items = [node(item) for item in yaml_node.value]
         return Node([item.value for item in items], line, items)
     return Node(scalar(yaml_node), line)
-
-
-_STR = "tag:yaml.org,2002:str"
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
-
-
-def scalar(yaml_node: yaml.Node) -> Any:
-    """The value of a scalar node as YAML's safe loader gives it (None for a collection)."""
-    if not isinstance(yaml_node, yaml.ScalarNode):
-        return None
-    if yaml_node.tag == _STR:  # most keys and values: the constructor would return the text as it is
-        return yaml_node.value
-    try:
-        return _CONSTRUCTOR.construct_object(yaml_node, deep=True)
-    except yaml.constructor.ConstructorError:
-        return yaml_node.value
 
 
 def _read(path: Path, shown: str) -> str:

@@ -110,12 +110,12 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 def _convert(node: yaml.Node, path: str, problems: list[Problem]) -> Node:
     line = node.start_mark.line + 2
     if isinstance(node, yaml.ScalarNode):  # most nodes: tested first
-        return Node(node.value if node.tag == _STR else _scalar(node), line)
+        return Node(node.value if node.tag == _STR else scalar(node), line)
     if isinstance(node, yaml.MappingNode):
         children: dict[str, Node] = {}
         for key_node, value_node in node.value:
             plain_key = type(key_node) is yaml.ScalarNode and key_node.tag == _STR  # most keys
-            key = key_node.value if plain_key else str(_scalar(key_node))
+            key = key_node.value if plain_key else str(scalar(key_node))
             if key in children:
                 problems.append(Problem(path, key_node.start_mark.line + 2, f"key '{key}' is given twice"))
             children[key] = _convert(value_node, path, problems)
@@ -129,7 +129,8 @@ def _convert(node: yaml.Node, path: str, problems: list[Problem]) -> Node:
 _STR = "tag:yaml.org,2002:str"
 
 
-def _scalar(node: yaml.Node) -> Any:
+def scalar(node: yaml.Node) -> Any:
+    """The value of a scalar node as YAML's safe loader gives it (None for a collection)."""
     if not isinstance(node, yaml.ScalarNode):
         return None
     if node.tag == _STR:  # most keys and values: the constructor would return the text as it is
