@@ -16,7 +16,7 @@ from .check import coverage, fields, ids, keys, links, official, parity, prose, 
 from .count.stats import Section, Statistics, compute
 from .draw.anchors import anchor_id
 from .parse import frontmatter, metrics as metric_records, numbers
-from .parse.datafile import DataFileError
+from .parse.datafile import DataFileError, read_text
 from .parse.prose import Block, Sentence, blocks, sentences
 from .schema import LANGUAGES, Category, Metric, Problem, load_categories
 
@@ -195,7 +195,6 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
 
 
 OFFICIAL = "official_text"
-_NOT_UTF8 = "the file is not UTF-8 text: save it as UTF-8"
 
 
 def _page_metrics(entry: _Page, categories: dict[str, Category], problems: list[Problem]) -> list[Metric] | None:
@@ -311,13 +310,12 @@ def _official(pages: list[_Page], sources: Sources) -> list[Problem]:
     if sources.official_text is None:
         return []
     shown = sources.shown_official
-    try:
-        text = sources.official_text.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    if not sources.official_text.exists():
         return [Problem(shown, 0, "the official text is missing")]
-    except UnicodeDecodeError as error:
-        line = sources.official_text.read_bytes()[: error.start].count(b"\n") + 1
-        return [Problem(shown, line, _NOT_UTF8)]
+    try:
+        text = read_text(sources.official_text, shown)
+    except DataFileError as error:
+        return error.problems
     parts = official.parts(text)
     problems = []
     if len(pages) != len(parts):
@@ -359,10 +357,9 @@ def _read(docs_dir: Path, relative: str, shown_dir: str) -> frontmatter.Page | N
         return None
     shown = f"{shown_dir}/{relative}"
     try:
-        text = path.read_text(encoding="utf-8-sig")  # as MkDocs reads it: a BOM is not content
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        return frontmatter.Page(shown, None, None, 1, [Problem(shown, line, _NOT_UTF8)], readable=False)
+        text = read_text(path, shown)  # as MkDocs reads it: a BOM is not content
+    except DataFileError as error:
+        return frontmatter.Page(shown, None, None, 1, error.problems, readable=False)
     page = frontmatter.read_page(shown, text)
     page.problems.extend(safety.scan(text, file=shown, owner=_owner(page)))
     return page

@@ -19,6 +19,9 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 
+NOT_UTF8 = "the file is not UTF-8 text: save it as UTF-8"
+
+
 class DataFileError(Exception):
     """A data file that cannot be used; ``problems`` say where and why, all at once."""
 
@@ -33,7 +36,7 @@ class DataFileError(Exception):
 
 def load(path: Path, shown: str) -> Any:
     """The file's data; ``shown`` is how problems name the file (``data/glossary.yml``)."""
-    text = _read(path, shown)
+    text = read_text(path, shown)
     try:
         return yaml.load(text, Loader=_Loader)  # libyaml, as for the pages' front matter: ~10× faster
     except yaml.YAMLError:
@@ -47,7 +50,7 @@ def load(path: Path, shown: str) -> Any:
 def load_nodes(path: Path, shown: str) -> Node | None:
     """The file's data as nodes with their lines (None for an empty file). The value of a
     mapping's key carries the key's line: a block list or mapping starts on the line after."""
-    text = _read(path, shown)
+    text = read_text(path, shown)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError:
@@ -70,14 +73,16 @@ def node(yaml_node: yaml.Node, line: int | None = None) -> Node:
     return Node(scalar(yaml_node), line)
 
 
-def _read(path: Path, shown: str) -> str:
+def read_text(path: Path, shown: str) -> str:
+    """The text of a file that must be UTF-8 (a byte-order mark is not content); raises
+    :class:`DataFileError` when it is missing or not UTF-8, naming the line of the first bad byte."""
     try:
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise DataFileError(Problem(shown, 0, "the file does not exist")) from None
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise DataFileError(Problem(shown, line, "the file is not UTF-8 text")) from None
+        raise DataFileError(Problem(shown, line, NOT_UTF8)) from None
 
 
 def _yaml_problem(shown: str, error: yaml.YAMLError) -> Problem:

@@ -52,7 +52,7 @@ def test_nodes_report_yaml_mistakes_and_undecodable_files_like_load(tmp_path):
     path.write_bytes(b"a: 1\n\xff\n")
     with pytest.raises(DataFileError) as caught:
         load_nodes(path, "data/x.yml")
-    assert (caught.value.problem.line, caught.value.problem.message) == (2, "the file is not UTF-8 text")
+    assert (caught.value.problem.line, caught.value.problem.message) == (2, "the file is not UTF-8 text: save it as UTF-8")
 
 
 
