@@ -16,6 +16,11 @@ import os
 import posixpath
 import re
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -762,6 +767,43 @@ def test_on_github_each_problem_is_an_annotation_on_its_line_and_in_the_job_summ
     summary = (built.folder / "step-summary.md").read_text(encoding="utf-8")
     assert summary.startswith("## 1 problem(s)") and f"| `docs/theory.en.md` | {line} |" in summary
     assert "::error" not in builds["english-figure-not-stated"].output  # only on GitHub
+
+
+def test_the_preview_shows_each_problem_on_every_page_in_its_language(tmp_path):
+    """`mkdocs serve` keeps serving a broken site, and each page starts with the problems, named
+    by file and line, as the strict build names them."""
+    folder = copy_fixture(tmp_path / "preview")
+    text = edit(folder, "theory.md", "    value: 1440\n", '    value: "1,440"\n')
+    where = "docs/theory.md:%d:" % line_of(text, 'value: "1,440"')
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a",
+                               f"127.0.0.1:{port}", "-f", str(folder / "mkdocs.yml")],
+                              cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        pages = {path: _fetch_when_served(f"http://127.0.0.1:{port}/report-test/{path}", server)
+                 for path in ("", "en/theory/")}
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert where in output and "The preview shows these problems" in output, output
+    for path, title in (("", "页面有错误,构建不会通过"), ("en/theory/", "The pages have errors: the build will fail")):
+        assert 'class="admonition failure build-problems"' in pages[path] and title in pages[path], path
+        assert where in pages[path], path
+
+
+def _fetch_when_served(url: str, server: subprocess.Popen, timeout: float = 120) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "mkdocs serve stopped"
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError(f"{url} was not served within {timeout} s")
 
 
 def test_markup_in_inline_code_is_shown_as_text(builds):
