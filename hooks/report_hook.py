@@ -28,10 +28,11 @@ import jinja_cache
 import problems as annotations
 import session
 from figures import pipeline
+from figures.check import safety
 from figures.check.twins import Term
 from figures.draw import anchors, html, opendata
 from figures.parse.datafile import DataFileError
-from figures.schema import LANGUAGES
+from figures.schema import LANGUAGES, Problem
 from search import terms
 from search.index import localise
 
@@ -58,8 +59,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
-    """Each template compiled once per process, not once per language and per rebuild."""
+    """Each template compiled once per process, not once per language and per rebuild. Every
+    page has its HTML by now, and none is written yet: unsafe HTML stops the build here."""
     env.bytecode_cache = jinja_cache.shared
+    _refuse_unsafe(_state.pop("unsafe", []))
     return env
 
 
@@ -71,7 +74,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
                                     official_text=_root(config) / OFFICIAL_TEXT, terms=_terms(groups),
                                     highlights_path=_root(config) / HIGHLIGHTS)
     problems += analysis.problems
-    _state.update(analysis=analysis, templates=_templates(config), glossary=groups, problems=problems)
+    _state.update(analysis=analysis, templates=_templates(config), glossary=groups, problems=problems, unsafe=[])
     if problems and _lang(config) == session.DEFAULT_LANGUAGE:  # once per build
         _report(problems)
 
@@ -90,6 +93,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang, slug = _lang(config), _slug(page)
+    _state.setdefault("unsafe", []).extend(_unsafe(html_text, page, _root(config)))
     stats = _state["analysis"].stats
     if slug in stats.by_section and stats.by_section[slug]:
         html_text = _after_h1(html_text, html.panel(_state["templates"], stats.by_section[slug], lang))
@@ -115,11 +119,14 @@ def _write_language_outputs(*, config: MkDocsConfig) -> None:
     if (site / "404.html").exists():  # each language writes 404.html: the root keeps the default's
         session.current.keep(site / prefix / "404.html", (site / "404.html").read_bytes())
     if lang == session.DEFAULT_LANGUAGE:
-        _write_open_data(config, site / DATA_DIR)
+        for path, data in _open_data(config, site / DATA_DIR).items():
+            session.current.keep(path, data)
 
 
 @event_priority(-200)  # after the i18n plugin has built every language and merged the indexes
 def _restore_outputs(*, config: MkDocsConfig) -> None:
+    """The outputs kept for the end (the open data, what a later language overwrote), written
+    once every language is built: a failure in any of them stops the build before this."""
     session.current.restore()
 
 
@@ -158,6 +165,29 @@ def _report(problems) -> None:
         log.error("The preview shows these problems at the top of every page until they are fixed.")
         return
     raise PluginError(f"{len(problems)} problem(s) in the report's pages; see above. Nothing was published.")
+
+
+def _unsafe(html_text: str, page: Page, root: Path) -> list[Problem]:
+    """What the page's HTML would run in a reader's browser though its source passed the scan
+    (Markdown read as markup what the scan took for code): a problem each, on the likeliest line."""
+    found = safety.rendered(html_text)
+    if not found:
+        return []
+    path = Path(page.file.abs_src_path)
+    source, shown = path.read_text(encoding="utf-8-sig"), Path(os.path.relpath(path, root)).as_posix()
+    return [Problem(shown, safety.line_of(source, what),
+                    f"the published page would carry {what}, which is not allowed (write code in "
+                    f"backticks outside HTML, or leave it out)") for what in found]
+
+
+def _refuse_unsafe(problems: list[Problem]) -> None:
+    if not problems:
+        return
+    if session.current.serving:
+        for problem in problems:
+            log.error(str(problem))
+        return
+    _report(problems)
 
 
 def _annotate(problems) -> None:
@@ -203,19 +233,22 @@ def _fill_blocks(html_text: str, lang: str, page: Page) -> str:
     return html_text
 
 
-def _write_open_data(config: MkDocsConfig, folder: Path) -> None:
+def _open_data(config: MkDocsConfig, folder: Path) -> dict[Path, bytes]:
     analysis = _state["analysis"]
     metrics = analysis.metrics
-    folder.mkdir(parents=True, exist_ok=True)
     rows = opendata.records(metrics, config.site_url or "/")  # once for both files
-    (folder / "metrics.json").write_text(opendata.metrics_json(metrics, "", rows=rows), encoding="utf-8")
-    (folder / "metrics.csv").write_text(opendata.metrics_csv(metrics, "", rows=rows), encoding="utf-8")
-    (folder / "datapackage.json").write_text(opendata.datapackage(
-        analysis.categories, [s.slug for s in analysis.stats.sections],
-        name="cyl-shanghai-2023-evaluation-metrics", title=config.site_name,
-        homepage=config.site_url or ""), encoding="utf-8")
+    files = {
+        folder / "metrics.json": opendata.metrics_json(metrics, "", rows=rows),
+        folder / "metrics.csv": opendata.metrics_csv(metrics, "", rows=rows),
+        folder / "datapackage.json": opendata.datapackage(
+            analysis.categories, [s.slug for s in analysis.stats.sections],
+            name="cyl-shanghai-2023-evaluation-metrics", title=config.site_name,
+            homepage=config.site_url or ""),
+    }
+    out = {path: text.encode("utf-8") for path, text in files.items()}
     for source in sorted((_root(config) / DATA_DIR / "source").glob("*.txt")):  # the original text
-        (folder / source.name).write_bytes(source.read_bytes())
+        out[folder / source.name] = source.read_bytes()
+    return out
 
 
 def _after_h1(html_text: str, fragment: str) -> str:

@@ -206,6 +206,24 @@ def script(f):
     return [Expect("docs/theory.md", line_of(text, "<script>"), None, ["<script>"])]
 
 
+def escaped_backticks(f):
+    """An escaped backtick opens no code: what follows is markup, and refused."""
+    path = f / "docs" / "theory.md"
+    text = path.read_text(encoding="utf-8") + "\n正文\\`<script>alert(1)</script>\\`正文。\n"
+    path.write_text(text, encoding="utf-8")
+    return [Expect("docs/theory.md", line_of(text, "<script>"), None, ["<script>"])]
+
+
+def code_inside_html(f):
+    """Backticks inside a raw HTML block are text, not code: the handler would be published.
+    The source scan cannot tell; the page's HTML, checked before anything is written, can."""
+    path = f / "docs" / "theory.en.md"
+    text = path.read_text(encoding="utf-8") + '\n<div>`<img src=x onerror="alert(1)">`</div>\n'
+    path.write_text(text, encoding="utf-8")
+    return [Expect("docs/theory.en.md", line_of(text, "onerror"), None,
+                   ["the published page would carry an inline event handler"])]
+
+
 def inline_handler(f):
     text = edit(f, "theory.md", "label: {zh: 青年宣讲团, en: Youth lecture teams}",
                 "label: {zh: 青年宣讲团<img src=x onerror=alert(1)>, en: Youth lecture teams}")
@@ -414,6 +432,8 @@ FAILING: dict[str, Callable[[Path], list[Expect]]] = {
     "english-value-differs": english_value_differs,
     "script": script,
     "inline-handler": inline_handler,
+    "escaped-backticks": escaped_backticks,
+    "code-inside-html": code_inside_html,
     "javascript-url": javascript_url,
     "missing-english-twin": missing_twin,
     "several-problems": several,

@@ -68,7 +68,7 @@ PARTS_TIMED = {
     "figures: read and check the pages (pipeline.analyse)": ("pipeline", "analyse"),
     "figures: section panels (html.panel)": ("html", "panel"),
     "figures: home and statistics blocks (html.statistics_block)": ("html", "statistics_block"),
-    "figures: open data (_write_open_data)": (None, "_write_open_data"),
+    "figures: open data (_open_data)": (None, "_open_data"),
     "search: each language's index (localise)": (None, "localise"),
 }
 PARTS: dict[str, float] = defaultdict(float)

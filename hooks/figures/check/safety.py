@@ -3,6 +3,10 @@
 Python-Markdown passes raw HTML through, so the source is scanned as HTML would be read:
 tags may span lines and quote '>' inside attributes, and entities are decoded before
 looking for ``javascript:``.
+
+What Markdown treats as code is not the same everywhere (an escaped backtick opens nothing;
+backticks inside a raw HTML block are plain text), so :func:`rendered` checks what is really
+published too: a page's HTML after Markdown, where code is already escaped.
 """
 from __future__ import annotations
 
@@ -21,14 +25,16 @@ _EMBEDS = {"script": "a <script> element", "iframe": "an embedded <iframe>",
            "object": "an embedded <object>", "embed": "an embedded <embed>"}
 
 
-def scan(text: str, *, file: str, owner=lambda line: None) -> list[Problem]:
+def scan(text: str, *, file: str, owner=lambda line: None, markdown: bool = True) -> list[Problem]:
     """Every unsafe construct in a page's source (front matter included), by line; code
     (inline or fenced) is text, not markup.
 
-    ``owner(line)`` names the metric a front-matter line belongs to, if any.
+    ``owner(line)`` names the metric a front-matter line belongs to, if any. ``markdown``:
+    False for HTML, where backticks are text and code is already escaped.
     """
     problems = []
-    text = mask_code(text)  # `<script>` in code is text, not markup
+    if markdown:
+        text = mask_code(text)  # `<script>` in code is text, not markup
 
     def report_line(line: int, what: str) -> None:
         problems.append(Problem(file, line, f"the page carries {what}, which is not allowed", owner(line)))
@@ -46,3 +52,32 @@ def scan(text: str, *, file: str, owner=lambda line: None) -> list[Problem]:
     for match in _JS_URL.finditer(decoded):
         report_line(decoded.count("\n", 0, match.start()) + 1, "a javascript: URL")
     return sorted(problems, key=lambda p: p.line)
+
+
+_CODE_HTML = re.compile(r"<(code|pre)\b[^>]*>.*?</\1>", re.S | re.I)
+#: what any unsafe construct has in HTML, entities not yet decoded: a page without it is safe,
+#: and the full scan (tag by tag) is spared
+_SUSPECT = re.compile(r"<\s*(?:script|iframe|object|embed)|&#|&(?:colon|tab|newline);", re.I)
+
+
+def rendered(page_html: str) -> list[str]:
+    """What is unsafe in a page's HTML as Markdown produced it (see :data:`_EMBEDS`): the
+    constructs the source scan missed, for the build to refuse. Empty when it is safe."""
+    if not (_SUSPECT.search(page_html) or _HANDLER.search(page_html) or _JS_URL.search(page_html)):
+        return []
+    found = scan(_CODE_HTML.sub(" ", page_html), file="", markdown=False)
+    return list(dict.fromkeys(p.message.removeprefix("the page carries ").removesuffix(", which is not allowed")
+                              for p in found))
+
+
+def line_of(source: str, what: str) -> int:
+    """The first line of ``source`` that may hold ``what`` (a message of :func:`rendered`), for
+    the editor to look at; 1 when none can be told."""
+    needle = {"an inline event handler (on…=)": _HANDLER, "a javascript: URL": _JS_URL}.get(what)
+    if needle is None:
+        tag = next((t for t, name in _EMBEDS.items() if name == what), "")
+        needle = re.compile(r"<\s*" + tag, re.I)
+    for number, line in enumerate(source.splitlines(), 1):
+        if needle.search(html.unescape(line)):
+            return number
+    return 1

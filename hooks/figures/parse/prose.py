@@ -16,7 +16,7 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{:?([^{}]*)\})?[ \t]*$")
 _EDITORIAL_DIV = re.compile(r"""^<div\b[^>]*\bclass\s*=\s*["'][^"']*\beditorial\b""", re.I)
 _DIV = re.compile(r"<(/?)div\b", re.I)
 # Fenced code blocks, then inline code spans (which never cross a blank line).
-_CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*|(`+)(?:(?!\2)(?!\n[ \t]*\n).)+?\2", re.S | re.M)
+_CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*|(?<!\\)(`+)(?:(?!\2)(?!\n[ \t]*\n).)+?\2", re.S | re.M)
 _ADMONITION = ("!!!", "???")
 # Where a sentence ends: after its stop and any closing quote or bracket (cut at the match's end).
 # The match starts with the stop itself, not a lookbehind: the scan then skips to the stops.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from figures.check.safety import scan
+from figures.check.safety import line_of, rendered, scan
 
 
 def lines(text: str) -> list[int]:
@@ -92,3 +92,37 @@ def test_markup_inside_code_is_text_not_markup(code):
 
 def test_markup_after_code_on_the_same_line_is_still_found():
     assert lines("# T\n\n`code` then <script>x</script>\n") == [3]
+
+
+# --- the published HTML -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page_html, what", [
+    ("<p>x<script>1</script></p>", "a <script> element"),
+    ('<div>`<img src=x onerror="a()">`</div>', "an inline event handler (on…=)"),
+    ('<p><a href="&#106;avascript:x">y</a></p>', "a javascript: URL"),
+    ('<p><iframe src="https://example.org"></iframe></p>', "an embedded <iframe>"),
+])
+def test_unsafe_html_is_found_in_the_published_page(page_html, what):
+    assert rendered(page_html) == [what]
+
+
+@pytest.mark.parametrize("page_html", [
+    "<p>共成立青年宣讲团1440支。</p>",
+    "<p>Markup such as <code>&lt;script&gt;</code> or <code>onerror=x</code> shows as text.</p>",
+    "<pre><code>javascript:alert(1)</code></pre><p>a note&#8617;</p>",
+    '<p><a href="../theory/#fig-x" title="Go on">on</a></p>',
+])
+def test_code_and_ordinary_html_are_safe(page_html):
+    assert rendered(page_html) == []
+
+
+def test_the_line_named_is_where_the_source_holds_it():
+    source = "# T\n\ntext\n\n<div>`<img src=x ONERROR=\"a()\">`</div>\n"
+    assert line_of(source, "an inline event handler (on…=)") == 5
+    assert line_of("a\n&lt;\n<Script>\n", "a <script> element") == 3
+    assert line_of("nothing here\n", "a javascript: URL") == 1
+
+
+def test_an_escaped_backtick_opens_no_code():
+    assert lines("正文\\`<script>x</script>\\`正文") == [1]
+    assert lines("正文`<script>x</script>`正文") == []
