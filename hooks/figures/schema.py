@@ -44,17 +44,25 @@ def load_categories(path: Path, shown: str = "data/categories.yml") -> dict[str,
         if not (isinstance(row, dict) and all(isinstance(row.get(k), str) for k in ("id", "zh", "en"))):
             raise DataFileError(Problem(shown, _line_of(path, row), f"each category needs an id, a zh "
                                                                     f"and an en text, not {row!r}"))
-        out[row["id"]] = Category(row["id"], row["zh"], row["en"], dict(row.get("description") or {}))
+        description = row.get("description") or {}
+        if not (isinstance(description, dict) and set(description) <= {"zh", "en"}
+                and all(isinstance(v, str) for v in description.values())):
+            raise DataFileError(Problem(shown, _line_of(path, row), f"the description of category "
+                                                                    f"'{row['id']}' must be {{zh: …, en: …}}"))
+        if row["id"] in out:
+            raise DataFileError(Problem(shown, _line_of(path, row, last=True),
+                                        f"category '{row['id']}' is given twice"))
+        out[row["id"]] = Category(row["id"], row["zh"], row["en"], dict(description))
     return out
 
 
-def _line_of(path: Path, row) -> int:
-    """The line where a row with ``row``'s id starts (0 when it cannot be told)."""
+def _line_of(path: Path, row, *, last: bool = False) -> int:
+    """The line where a row with ``row``'s id starts (the last such row with ``last``; 0 when
+    it cannot be told)."""
     ident = row.get("id") if isinstance(row, dict) else None
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if ident and f"id: {ident}" in line:
-            return number
-    return 0
+    found = [number for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1)
+             if ident and f"id: {ident}" in line]
+    return (found[-1] if last else found[0]) if found else 0
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
+from figures.parse.datafile import DataFileError
 from figures.schema import QUALIFIERS, Metric, Problem, load_categories
 from support import ROOT
 
@@ -14,6 +17,18 @@ def test_categories_come_from_the_one_list_in_its_order(tmp_path: Path):
     categories = load_categories(path)
     assert list(categories) == ["b", "a"]
     assert categories["a"].label("zh") == "甲" and categories["a"].label("en") == "A"
+
+
+@pytest.mark.parametrize("rows, line, message", [
+    ("- {id: a, zh: 甲, en: A, description: 写给编辑的说明}\n", 1, "the description of category 'a' must be {zh: …, en: …}"),
+    ("- {id: a, zh: 甲, en: A}\n- {id: b, zh: 乙, en: B}\n- {id: a, zh: 丙, en: C}\n", 3, "category 'a' is given twice"),
+])
+def test_a_category_row_with_a_mistake_is_named_by_its_line(tmp_path: Path, rows, line, message):
+    path = tmp_path / "categories.yml"
+    path.write_text(rows, encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        load_categories(path, "data/categories.yml")
+    assert str(raised.value) == f"data/categories.yml:{line}: {message}"
 
 
 def test_the_real_list_has_the_categories_the_report_needs():

@@ -39,10 +39,12 @@ def metric(record: Record, *, file: str, section: str,
     if "id" in fields and (not isinstance(fields["id"].value, str) or not ID.match(fields["id"].value)):
         report(fields["id"].line, f"'id' must be kebab-case (like 'lecture-teams'), not {fields['id'].value!r}")
     value = _value(fields.get("value"), report)
-    if "qualifier" in fields and fields["qualifier"].value not in QUALIFIERS:
+    if "qualifier" in fields and not (isinstance(fields["qualifier"].value, str)
+                                      and fields["qualifier"].value in QUALIFIERS):
         report(fields["qualifier"].line,
                f"unknown qualifier {fields['qualifier'].value!r} (use one of: {', '.join(QUALIFIERS)})")
-    if "category" in fields and fields["category"].value not in categories:
+    if "category" in fields and not (isinstance(fields["category"].value, str)
+                                     and fields["category"].value in categories):
         report(fields["category"].line,
                f"unknown category {fields['category'].value!r} (use one of: {', '.join(categories)})")
     texts = {"label": _bilingual(fields.get("label"), "label", report, required=True)}

@@ -47,15 +47,22 @@ def compare(zh: list[Block], en: list[Block], *, zh_file: str, en_file: str,
             problems.extend(_terms(zh_block, en_block, terms, zh_file=zh_file, en_file=en_file))
     if len(zh_sections) != len(en_sections):
         extra = len(zh_sections) > len(en_sections)
-        head = (zh_sections if extra else en_sections)[min(len(zh_sections), len(en_sections))][0]
+        head, paras = (zh_sections if extra else en_sections)[min(len(zh_sections), len(en_sections))]
+        first = head or paras[0]  # a page's opening paragraphs come before any heading
+        what = "heading" if head else "text"
         if extra:
             line = en[-1].line if en else 1
-            problems.append(Problem(en_file, line, f"the English page ends before the Chinese heading "
-                                                   f"«{head.text}» ({zh_file}:{head.line}): translate it"))
+            problems.append(Problem(en_file, line, f"the English page ends before the Chinese {what} "
+                                                   f"«{_short(first.text)}» ({zh_file}:{first.line}): translate it"))
         else:
-            problems.append(Problem(en_file, head.line, f"the heading «{head.text}» has no Chinese "
-                                                        f"counterpart in {zh_file}"))
+            problems.append(Problem(en_file, first.line, f"the {what} «{_short(first.text)}» has no Chinese "
+                                                         f"counterpart in {zh_file}"))
     return problems
+
+
+def _short(text: str, size: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[:size] + "…"
 
 
 def terms_in(text: str, terms: Iterable[Term]) -> list[Term]:

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from ..schema import Problem
-from .frontmatter import Node, scalar
+from .frontmatter import SELF_ALIAS, Node, scalar
 
 try:  # the C loader is faster; fall back where libyaml is missing
     _Loader = yaml.CSafeLoader
@@ -58,7 +58,12 @@ def load_nodes(path: Path, shown: str) -> Node | None:
             root = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.YAMLError as error:
             raise DataFileError(_yaml_problem(shown, error)) from None
-    return node(root) if root is not None else None
+    if root is None:
+        return None
+    try:
+        return node(root)
+    except RecursionError:  # an alias inside its own anchor (&a [*a])
+        raise DataFileError(Problem(shown, 1, SELF_ALIAS)) from None
 
 
 def node(yaml_node: yaml.Node, line: int | None = None) -> Node:

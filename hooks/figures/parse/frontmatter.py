@@ -85,11 +85,17 @@ def read_page(path: str, text: str) -> Page:
     if root is None:
         return Page(path, None, body, body_line)
     problems: list[Problem] = []
-    node = _convert(root, path, problems)
+    try:
+        node = _convert(root, path, problems)
+    except RecursionError:  # an alias inside its own anchor (&a [*a]): a value without end
+        return Page(path, None, body, body_line, [Problem(path, 2, SELF_ALIAS)], readable=False)
     if not isinstance(node.value, dict):
         problems.append(Problem(path, 2, "front matter must be a mapping of keys to values"))
         return Page(path, None, body, body_line, problems, readable=False)
     return Page(path, node, body, body_line, problems)
+
+
+SELF_ALIAS = "a YAML alias refers to the value it is part of (&name … *name inside it): write the value out"
 
 
 _RECORD_ID = re.compile(r"^\s*-?\s*id:\s*['\"]?([\w-]+)", re.M)

@@ -131,6 +131,15 @@ def test_unknown_category(categories):
     assert "organisations" in problems[0].message
 
 
+@pytest.mark.parametrize("field", ["qualifier", "category"])
+@pytest.mark.parametrize("raw", ["[exact]", "{zh: 组织}"])
+def test_a_list_or_mapping_for_a_qualifier_or_category_is_a_problem_not_a_crash(categories, field, raw):
+    m, problems = check(categories, **{field: raw})
+    assert m is None
+    assert [(p.line, p.metric) for p in problems] == [(line_of(field), "lecture-teams")]
+    assert f"unknown {field}" in problems[0].message
+
+
 @pytest.mark.parametrize("raw", ["lecture_teams", "LectureTeams", "lecture teams", "-lead", "5"])
 def test_id_must_be_kebab_case(categories, raw):
     m, problems = check(categories, id=raw)

@@ -96,3 +96,16 @@ def test_headings_below_the_title_need_ids():
     assert p.line == 3 and p.message.endswith("needs an id, the same in both languages, like `## (一)… { #item-1 }`")
     [p] = ids(blocks("# T\n\n## No id\n"), file="docs/t.en.md")
     assert p.message.endswith("like `## (1) … { #item-1 }`")
+
+
+def test_an_empty_english_page_is_one_problem_naming_the_chinese_opening():
+    """The Chinese page opens with text before any heading; the English page has nothing."""
+    problems = compare(blocks("导言第一句。\n\n# 标题\n"), blocks(""), zh_file="zh.md", en_file="en.md", terms=())
+    assert [(p.file, p.line) for p in problems] == [("en.md", 1)]
+    assert "ends before the Chinese text «导言第一句。» (zh.md:1)" in problems[0].message
+
+
+def test_an_english_page_with_only_text_names_it():
+    problems = compare(blocks(""), blocks("Only a sentence.\n"), zh_file="zh.md", en_file="en.md", terms=())
+    assert [p.line for p in problems] == [1]
+    assert "the text «Only a sentence.» has no Chinese counterpart" in problems[0].message

@@ -60,3 +60,11 @@ def test_an_empty_file_has_no_nodes(tmp_path):
     path = tmp_path / "empty.yml"
     path.write_text("", encoding="utf-8")
     assert load_nodes(path, "data/empty.yml") is None
+
+
+def test_an_alias_inside_its_own_anchor_is_a_problem_not_a_crash(tmp_path):
+    path = tmp_path / "highlights.yml"
+    path.write_text("key_figures: &a [*a]\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        load_nodes(path, "data/highlights.yml")
+    assert str(raised.value).startswith("data/highlights.yml:1: a YAML alias refers to the value it is part of")

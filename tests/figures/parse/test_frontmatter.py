@@ -145,3 +145,10 @@ def test_a_front_matter_fence_later_in_the_page_is_not_front_matter():
     text = "# Title\n\n---\na: 1\n---\n"
     page = read_page("docs/x.md", text)
     assert page.meta is None and page.body == text
+
+
+def test_an_alias_inside_its_own_anchor_is_a_problem_not_a_crash():
+    page = read_page("docs/x.md", "---\nmetrics: &a [*a]\n---\n# T\n")
+    assert not page.readable and page.meta is None
+    assert [str(p) for p in page.problems] == [
+        "docs/x.md:2: a YAML alias refers to the value it is part of (&name … *name inside it): write the value out"]
