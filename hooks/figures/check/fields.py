@@ -56,6 +56,9 @@ def metric(record: Record, *, file: str, section: str,
         if says_person_times != bool(flags["person_times"]):
             report(fields["unit"].line, "unit 人次 counts visits, not people: it needs person_times: true"
                    if says_person_times else "person_times: true needs the unit 人次")
+        elif says_person_times and "times" not in texts["unit"]["en"].lower():
+            report(fields["unit"].line, f"unit 人次 counts attendances, not people: the English unit must say so "
+                                        f"(person-times), not {texts['unit']['en']!r}")
     if problems:
         return None, problems
     return Metric(
@@ -117,6 +120,9 @@ NOT_UNITS = {
     "亿": "'亿' is part of the number: write the value in full",
 }
 PLURAL_FORMS = ("one", "other")
+#: what makes a unit part of the number, or its qualifier, when a unit starts with it
+_NUMBER_PARTS = "万亿余多"
+_EN_MAGNITUDES = re.compile(r"\b(?:thousands?|millions?|billions?|hundreds?)\b")
 
 
 def _unit(node: Node | None, value: Decimal | None, qualifier: Node | None,
@@ -149,6 +155,15 @@ def _unit(node: Node | None, value: Decimal | None, qualifier: Node | None,
     if zh in NOT_UNITS:
         report(children["zh"].line, f"'unit.zh' is {zh!r}, which is not a unit: {NOT_UNITS[zh]}; "
                                     f"use the measure word of what is counted (个, 名, 家…)")
+        return None, {}
+    if zh and zh[0] in _NUMBER_PARTS:  # 万支 would make 1440 read as 1440万
+        report(children["zh"].line, f"'unit.zh' starts with {zh[0]!r}: {NOT_UNITS[zh[0]]}; "
+                                    f"the unit is what is counted ({zh[1:] or '个, 名, 家…'})")
+        return None, {}
+    magnitude = next((w for w in _EN_MAGNITUDES.findall(" ".join([*out.values(), *one.values()]).lower())), None)
+    if magnitude and "en" in children:
+        report(children["en"].line, f"'unit.en' says {magnitude!r}, which is part of the number: "
+                                    f"write the value in full (1.2 million is 1200000)")
         return None, {}
     exact_one = value == 1 and (qualifier is None or qualifier.value == "exact")
     if "en" in out and "en" not in one and exact_one:

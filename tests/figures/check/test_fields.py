@@ -253,3 +253,22 @@ def test_a_word_that_counts_nothing_is_not_a_unit(categories, word):
     [p] = problems
     assert (p.line, p.metric) == (line_of("unit"), "lecture-teams")
     assert f"'unit.zh' is '{word}', which is not a unit" in p.message
+
+
+@pytest.mark.parametrize("unit, said", [("{zh: 万支, en: teams}", "starts with '万'"),
+                                        ("{zh: 余名, en: people}", "starts with '余'"),
+                                        ("{zh: 支, en: thousand teams}", "'thousand'"),
+                                        ("{zh: 人, en: {one: million people, other: million people}}", "'million'")])
+def test_a_unit_that_is_part_of_the_number_would_make_the_figure_larger(categories, unit, said):
+    m, problems = check(categories, unit=unit)
+    assert m is None
+    assert [(p.line, p.metric) for p in problems] == [(line_of("unit"), "lecture-teams")]
+    assert said in problems[0].message
+
+
+def test_person_times_in_english_say_times(categories):
+    m, problems = check(categories, person_times="true", unit="{zh: 人次, en: young people}")
+    assert m is None
+    assert "the English unit must say so (person-times), not 'young people'" in problems[0].message
+    m, problems = check(categories, person_times="true", unit="{zh: 人次, en: person-times}")
+    assert problems == [] and m.person_times
