@@ -80,6 +80,16 @@ def parse(root: Node | None, shown: str = "data/glossary.yml") -> tuple[list[Gro
             items = []
         terms = [term for item in items if (term := _term(item, number, problem)) is not None]
         groups.append(Group(title or {}, terms))
+    seen: dict[str, int] = {}
+    for group in listed.children:
+        items = group.children.get("terms") if isinstance(group.children, dict) else None
+        for item in items.children if items is not None and isinstance(items.children, list) else []:
+            zh = item.value.get("zh") if isinstance(item.value, dict) else None
+            if isinstance(zh, str) and zh.strip() in seen:  # one official translation per term
+                problem(item.line, f"term {zh.strip()} is given twice (first at line {seen[zh.strip()]}): "
+                                   f"keep one translation")
+            elif isinstance(zh, str):
+                seen[zh.strip()] = item.line
     return groups, problems
 
 

@@ -213,3 +213,16 @@ def test_marker():
     assert glossary.MARKER == "<!-- glossary -->"
     assert glossary.MARKER in (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
     assert glossary.MARKER in (ROOT / "docs" / "glossary.en.md").read_text(encoding="utf-8")
+
+
+def test_a_term_given_twice_is_a_problem_even_in_another_group(tmp_path):
+    problems = _problems(tmp_path, """\
+groups:
+  - title: {zh: 机构, en: Bodies}
+    terms:
+      - {zh: 团中央, en: Central Committee of the Communist Youth League of China}
+  - title: {zh: 其他, en: Other}
+    terms:
+      - {zh: 团中央, en: Central Committee of the Communist Youth League}
+""")
+    assert problems == ["data/glossary.yml:7: term 团中央 is given twice (first at line 4): keep one translation"]

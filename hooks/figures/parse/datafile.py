@@ -38,13 +38,15 @@ def load(path: Path, shown: str) -> Any:
     """The file's data; ``shown`` is how problems name the file (``data/glossary.yml``)."""
     text = read_text(path, shown)
     try:
-        return yaml.load(text, Loader=_Loader)  # libyaml, as for the pages' front matter: ~10× faster
+        data = yaml.load(text, Loader=_Loader)  # libyaml, as for the pages' front matter: ~10× faster
     except yaml.YAMLError:
-        pass  # a mistake: read again below, so that it is reported in PyYAML's words, as always
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise DataFileError(_yaml_problem(shown, error)) from None
+        try:  # a mistake: read again, so that it is reported in PyYAML's words, as always
+            yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            raise DataFileError(_yaml_problem(shown, error)) from None
+        raise  # pragma: no cover - libyaml and PyYAML disagree
+    _refuse_twice_given(yaml.compose(text, Loader=_Loader), shown)
+    return data
 
 
 def load_nodes(path: Path, shown: str) -> Node | None:
@@ -60,6 +62,7 @@ def load_nodes(path: Path, shown: str) -> Node | None:
             raise DataFileError(_yaml_problem(shown, error)) from None
     if root is None:
         return None
+    _refuse_twice_given(root, shown)
     try:
         return node(root)
     except RecursionError:  # an alias inside its own anchor (&a [*a])
@@ -76,6 +79,29 @@ def node(yaml_node: yaml.Node, line: int | None = None) -> Node:
         items = [node(item) for item in yaml_node.value]
         return Node([item.value for item in items], line, items)
     return Node(scalar(yaml_node), line)
+
+
+def _refuse_twice_given(root: yaml.Node | None, shown: str) -> None:
+    """A key given twice in one mapping: YAML keeps the last, and the first (a whole list of
+    charts, say) would be dropped without a word."""
+    problems, stack, seen = [], [root] if root is not None else [], set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:  # an alias: its value is checked where it is anchored
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            keys: set = set()
+            for key, value in current.value:
+                name = str(scalar(key))
+                if name in keys:
+                    problems.append(Problem(shown, key.start_mark.line + 1, f"key '{name}' is given twice"))
+                keys.add(name)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    if problems:
+        raise DataFileError(sorted(problems, key=lambda p: p.line))
 
 
 def read_text(path: Path, shown: str) -> str:

@@ -68,3 +68,14 @@ def test_an_alias_inside_its_own_anchor_is_a_problem_not_a_crash(tmp_path):
     with pytest.raises(DataFileError) as raised:
         load_nodes(path, "data/highlights.yml")
     assert str(raised.value).startswith("data/highlights.yml:1: a YAML alias refers to the value it is part of")
+
+
+def test_a_key_given_twice_is_a_problem_on_its_line_in_both_readers(tmp_path):
+    """YAML keeps the last: the first list of charts would be dropped without a word."""
+    path = tmp_path / "highlights.yml"
+    path.write_text("charts:\n  - id: a\ncharts:\n  - {id: b, id: c}\n", encoding="utf-8")
+    for read in (load, load_nodes):
+        with pytest.raises(DataFileError) as raised:
+            read(path, "data/highlights.yml")
+        assert [str(p) for p in raised.value.problems] == [
+            "data/highlights.yml:3: key 'charts' is given twice", "data/highlights.yml:4: key 'id' is given twice"]
