@@ -117,6 +117,8 @@ class _Page:
     pending: set | None = field(default_factory=set)
     #: ids of the page's metrics that did not pass their checks (already reported)
     failed: set = field(default_factory=set)
+    #: languages whose front matter is not all understood (reported): what it exempts is unknown
+    unsure: set = field(default_factory=set)
     blocks: dict[str, list[Block]] = field(default_factory=dict)
     sentences: dict[str, list[Sentence]] = field(default_factory=dict)
 
@@ -164,7 +166,11 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
         if flag:
             official_pages.append(entry)
         blind = blind or flag is None
-        problems.extend(p for parsed in (zh, en) if parsed for p in keys.unknown(parsed.meta, file=parsed.path))
+        for lang, parsed in entry.read.items():
+            unknown = keys.unknown(parsed.meta, file=parsed.path) if parsed else []
+            problems.extend(unknown)
+            if unknown or not (parsed and parsed.readable):
+                entry.unsure.add(lang)
         problems.extend(_twins(entry, sources))
         metrics = _page_metrics(entry, categories, problems)
         if metrics is None:
@@ -265,6 +271,8 @@ def _check_prose(entry: _Page, lang: str, metrics: list[Metric],
         return spans, problems  # a broken metric could be any number: report it alone first
     exempt, found = coverage.snippets(parsed.meta, file=parsed.path)
     problems.extend(found)
+    if found or lang in entry.unsure:  # which numbers are exempt is unknown: report the cause alone
+        return spans, problems
     problems.extend(coverage.uncovered(entry.sentences[lang], metrics, lang, file=parsed.path,
                                        exempt=exempt, pending=entry.pending, mentions=mentions))
     return spans, _pair_up(problems, entry, lang, {m.id: m for m in metrics}, zh_spans)

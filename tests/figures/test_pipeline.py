@@ -359,3 +359,19 @@ def test_the_official_text_and_the_translation_are_checked_for_every_page(tmp_pa
     shown = sorted(str(p) for p in a.problems)
     assert any(s.startswith("docs/basics.md:") and "not in the official text" in s for s in shown), shown
     assert any(s.startswith("docs/basics.en.md:") and "paragraph(s)" in s for s in shown), shown
+
+
+@pytest.mark.parametrize("front", [
+    "not_figure: [“九个一”]\n",            # a misspelt key
+    "not_figures: “九个一”\n",             # not a list
+    "not_figures: [“九个一”\n",            # broken YAML
+])
+def test_exemptions_that_cannot_be_read_give_their_own_problem_not_one_per_name(tmp_path, front):
+    """Which numbers are names is unknown: the prose's numbers are not all called uncovered."""
+    zh = THEORY_ZH.replace("---\nmetrics:", f"---\n{front}metrics:", 1).replace(
+        "近6万名青年参与线上学习。", "近6万名青年参与线上学习。推进“九个一”重点项目。")
+    a = analyse(tmp_path, theory_md=zh, theory_en_md=THEORY_EN.replace(
+        "joined online study.", 'joined online study. The "Nine Ones" projects advanced.'))
+    found = [p for p in a.problems if p.file == "docs/theory.md"]
+    assert len(found) == 1 and found[0].line in (2, 3), [str(p) for p in a.problems]
+    assert not any("九个一" in p.message and "add a metric" in p.message for p in a.problems)
