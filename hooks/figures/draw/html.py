@@ -29,7 +29,7 @@ UI = {
         "cumulative": "累计",
         "legend_title": "表中标记",
         "legend": {
-            "over": ("超过", "原文写作“余”“超”或“超过”:实际数大于所示数"),
+            "over": ("超过", "原文写作“余”“多”“超”“超过”等:实际数大于所示数"),
             "nearly": ("近", "原文写作“近”:实际数略少于所示数"),
             "about": ("约", "原文写作“约”:约数"),
             "person_times": ("人次", "按人次计:同一人参加多次,计为多次,不是人数"),
@@ -54,7 +54,7 @@ UI = {
         "cumulative": "cumulative",
         "legend_title": "Markers in the tables",
         "legend": {
-            "over": ("more than", "the report says 余, 超 or 超过: the true number is higher"),
+            "over": ("more than", "the report says 余, 多, 超, 超过 or the like: the true number is higher"),
             "nearly": ("nearly", "the report says 近: the true number is a little lower"),
             "about": ("about", "the report says 约: an approximate number"),
             "person_times": ("person-times", "counts attendances, not people: one person who "

@@ -91,7 +91,7 @@ def datapackage(categories: dict[str, Category], sections: list[str], *, name: s
                   required=True, enum=sections),
             field("value", "number", "The figure as stated (1658.7万 is 16587000)", required=True),
             field("qualifier", "string",
-                  "exact; over = more than (余, 超, 超过); nearly = just under (近); about (约)",
+                  "exact; over = more than (余, 多, 超, 超过, 逾, 以上); nearly = just under (近); about (约, 左右)",
                   required=True, enum=list(QUALIFIERS)),
             field("category", "string", "Category from the report's controlled list",
                   required=True, enum=list(categories)),

@@ -18,7 +18,7 @@ FIGURE = "figure"
 class Mention:
     value: Decimal
     qualifier: str  # exact | over | nearly | about
-    kind: str       # figure | year | date | ordinal | version | code
+    kind: str       # figure | year | date | ordinal | version | code | name | vague
     start: int
     end: int
     text: str
@@ -33,15 +33,18 @@ def find(text: str, lang: str) -> list[Mention]:
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_ZH_PREFIX = {"超过": "over", "超": "over", "近": "nearly", "约": "about"}
+_ZH_PREFIX = {"超过": "over", "超": "over", "逾": "over", "近": "nearly", "约": "about"}
+# after the number and its measure word: 5000人以上 is more than 5000, 300人左右 about 300
+_ZH_SUFFIX = re.compile(r"[个名人家支项场所间条次元]{0,2}(以上|左右)")
+_ZH_SUFFIX_QUALIFIER = {"以上": "over", "左右": "about"}
 _MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
 # a Chinese-numeral count is a figure only before one of these measure words (or 万/余/多);
 # 大 counts after digits only (4大能力提升通道), not after numerals (二十大 is a congress)
 _MEASURE = "个名人家支项场所间条大万余多"
 
 _ZH = re.compile(
-    r"(?=[超近约\d一二两三四五六七八九十百千])"  # what a number starts with: elsewhere, fail at once
-    r"(?P<pre>超过|超|近|约)?"
+    r"(?=[超逾近约\d一二两三四五六七八九十百千])"  # what a number starts with: elsewhere, fail at once
+    r"(?P<pre>超过|超|逾|近|约)?"
     r"(?:(?P<num>(?<![\d.])\d+(?:\.\d+)?(?![\d.]))"
     r"|(?P<cn>(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?=[" + _MEASURE.replace("大", "") + r"])))"
     r"(?:(?P<yu_before>[余多])(?=[万亿]))?(?P<mult>[万亿])?(?P<yu>[余多])?"  # 20余万, 4万余, 50多: "over"
@@ -61,6 +64,9 @@ def _find_zh(text: str) -> list[Mention]:
             value *= _MULTIPLIER[m.group("mult")]
         over = m.group("yu") or m.group("yu_before")
         qualifier = "over" if over else _ZH_PREFIX.get(m.group("pre") or "", "exact")
+        suffix = _ZH_SUFFIX.match(text, m.end()) if qualifier == "exact" else None
+        if suffix:
+            qualifier = _ZH_SUFFIX_QUALIFIER[suffix.group(1)]
         kind = _zh_kind(text, m)
         out.append(Mention(value, qualifier, kind, m.start(), m.end(), m.group(0)))
     return out
@@ -83,6 +89,8 @@ def _zh_kind(text: str, m: re.Match[str]) -> str:
     before, after = text[max(0, m.start() - 1):m.start()], text[m.end():m.end() + 2]
     if before == "第":
         return "ordinal"
+    if before in ("数", "几") and m.group("cn"):
+        return "vague"  # 数十家, 几百名: no number to check
     if before in ("—", "-", "–") and re.fullmatch(r"(19|20)\d\d", m.group("num") or "") \
             and re.search(r"(19|20)\d\d[—–-]$", text[:m.start()]):
         return "year"  # the second year of 2023—2024
@@ -95,7 +103,7 @@ def _zh_kind(text: str, m: re.Match[str]) -> str:
     if after.startswith("级"):
         return "name"  # 千万级UP主: a class of influencer, not a count
     digits = m.group("num") or ""
-    if len(digits) >= 5 and not m.group("mult") and (not after or after[0] not in _MEASURE + "次"):
+    if len(digits) >= 5 and not m.group("mult") and (not after or after[0] not in _MEASURE + "次元平米"):
         return "code"  # 12355: a hotline number
     return FIGURE
 

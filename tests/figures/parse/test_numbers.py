@@ -199,3 +199,25 @@ def test_en_word_numbers_are_case_insensitive():
 
 def test_en_no_numbers():
     assert find("No figures here at all.", "en") == []
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("逾7000名", "7000", "over"),
+    ("5000人以上", "5000", "over"),
+    ("300人次左右", "300", "about"),
+    ("20所以上", "20", "over"),
+    ("超5000人以上", "5000", "over"),
+])
+def test_zh_other_ways_of_saying_more_than_and_about(text, value, qualifier):
+    [m] = find(text, "zh")
+    assert (m.value, m.qualifier, m.kind) == (Decimal(value), qualifier, "figure")
+
+
+@pytest.mark.parametrize("text", ["数十家企业", "几百名青年"])
+def test_zh_vague_counts_are_not_figures(text):
+    assert [m.kind for m in find(text, "zh")] == ["vague"]
+
+
+@pytest.mark.parametrize("text", ["投入资金20000元", "面积12000平方米"])
+def test_zh_large_amounts_and_areas_are_figures_not_codes(text):
+    assert [m.kind for m in find(text, "zh")] == ["figure"]
