@@ -117,6 +117,16 @@ def misspelt_front_matter_key(f):
     return [Expect("docs/index.en.md", line_of(text, "not_figure:"), None, ["unknown front-matter key 'not_figure'"])]
 
 
+def official_flag_misspelt(f):
+    text = edit(f, "theory.md", "official_text: true", "offical_text: true")
+    return [Expect("docs/theory.md", line_of(text, "offical_text"), None, ["unknown front-matter key 'offical_text'"])]
+
+
+def page_missing(f):
+    (f / "docs" / "theory.md").unlink()
+    return [Expect("docs/theory.md", 0, None, ["the page does not exist"])]
+
+
 def missing_field(f):
     text = edit(f, "theory.md", "    value: 1440\n    qualifier: exact\n", "    value: 1440\n")
     return [Expect("docs/theory.md", line_of(text, "id: lecture-teams"), "lecture-teams",
@@ -420,6 +430,8 @@ FAILING: dict[str, Callable[[Path], list[Expect]]] = {
     "official-text-not-utf8": official_text_not_utf8,
     "official-flag-not-boolean": official_flag_not_boolean,
     "misspelt-front-matter-key": misspelt_front_matter_key,
+    "official-flag-misspelt": official_flag_misspelt,
+    "page-missing": page_missing,
     "missing-field": missing_field,
     "mistyped-value": mistyped_value,
     "mistyped-flag": mistyped_flag,
@@ -754,7 +766,8 @@ def test_several_problems_are_reported_together_once_each(builds):
     assert "3 problem(s)" in built.output
 
 
-@pytest.mark.parametrize("name", ["invalid-yaml", "page-not-utf8", "official-flag-not-boolean"])
+@pytest.mark.parametrize("name", ["invalid-yaml", "page-not-utf8", "official-flag-not-boolean",
+                                  "official-flag-misspelt", "page-missing"])
 def test_a_page_that_cannot_be_read_gives_one_problem_not_a_cascade(builds, name):
     """Its official part and its metrics are unknown: the official text and the key figures
     are checked again once it is fixed, not reported against every later page meanwhile."""

@@ -157,20 +157,21 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
         zh, en = entry.read["zh"], entry.read["en"]
         if zh is None:
             problems.append(Problem(f"{sources.shown_dir}/{page}", 0, "the page does not exist"))
+            blind = True  # its part of the official text and its metrics are unknown
             continue
         if en is None:
             problems.append(Problem(f"{sources.shown_dir}/{source_path(page, 'en')}", 0,
                                     f"the English translation of {sources.shown_dir}/{page} does not exist"))
-        blind = blind or not zh.readable
-        flag = _flag(zh, OFFICIAL, problems)
-        if flag:
-            official_pages.append(entry)
-        blind = blind or flag is None
         for lang, parsed in entry.read.items():
             unknown = keys.unknown(parsed.meta, file=parsed.path) if parsed else []
             problems.extend(unknown)
             if unknown or not (parsed and parsed.readable):
                 entry.unsure.add(lang)
+        blind = blind or "zh" in entry.unsure  # unreadable, or a misspelt official_text, say
+        flag = _flag(zh, OFFICIAL, problems)
+        if flag:
+            official_pages.append(entry)
+        blind = blind or flag is None
         problems.extend(_twins(entry, sources))
         metrics = _page_metrics(entry, categories, problems)
         if metrics is None:
@@ -330,6 +331,7 @@ def _official(pages: list[_Page], sources: Sources) -> list[Problem]:
         problems.append(Problem(shown, 0, f"the official text has {len(parts)} parts (its opening and "
                                           f"each numbered heading), but {len(pages)} page(s) say "
                                           f"'{OFFICIAL}: true': one page per part, in navigation order"))
+        return problems  # which page is which part is unknown: comparing them would blame the wrong pages
     for entry, part in zip(pages, parts):
         zh = entry.read["zh"]
         page = official.page_sentences(zh.body, entry.blocks["zh"], zh.body_line)
