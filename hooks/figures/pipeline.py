@@ -181,10 +181,15 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
                         problems.extend(_check_prose(entry, lang, [], [])[1])
             continue
         sections.append(Section(page[:-3], {lang: _title(entry.read[lang], page[:-3]) for lang in LANGUAGES}))
+        zh_named: set[str] = set()  # metrics the Chinese prose has a problem with
         for lang in LANGUAGES:  # Chinese first: the English pairs its problems with its places
             if entry.read[lang] is not None:
                 spans, found = _check_prose(entry, lang, metrics, anchors.get(page, []))
                 anchors[source_path(page, lang)] = spans
+                if lang == "zh":
+                    zh_named = {p.metric for p in found if p.metric}
+                else:  # most often the metric itself is wrong: fixed there, the English may be right
+                    found = [p for p in found if p.metric not in zh_named]
                 problems.extend(found)
         all_metrics.extend(metrics)
     problems.extend(ids.duplicates(all_metrics))

@@ -375,3 +375,12 @@ def test_exemptions_that_cannot_be_read_give_their_own_problem_not_one_per_name(
     found = [p for p in a.problems if p.file == "docs/theory.md"]
     assert len(found) == 1 and found[0].line in (2, 3), [str(p) for p in a.problems]
     assert not any("九个一" in p.message and "add a metric" in p.message for p in a.problems)
+
+
+def test_a_metric_mistyped_in_the_chinese_front_matter_is_not_also_blamed_on_the_english(tmp_path):
+    """The English states the figure as the Chinese prose does: telling the translator to write
+    the mistyped value would spread the mistake."""
+    zh = THEORY_ZH.replace("    value: 1000000\n", "    value: 2000000\n")
+    a = analyse(tmp_path, theory_md=zh)
+    assert [(p.file, p.metric) for p in a.problems] == [("docs/theory.md", "lecture-audience")], \
+        [str(p) for p in a.problems]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..parse.metrics import Record
+from .fields import KNOWN
 from ..schema import Metric, Problem
 
 _COMPARED = ("value", "qualifier", "category", "person_times", "cumulative", "in_total")
@@ -38,9 +39,16 @@ def compare(english: list[Record], chinese: dict[str, Metric], *, file: str,
                 shown = metric.number if name == "value" else expected
                 problems.append(Problem(file, node.line,
                                         f"'{name}' is {node.value!r} here but {shown!r} in {zh_file}", mid))
-        for name in ("unit", "label"):
+        for name, node in record.fields.items():
+            if name not in KNOWN:
+                problems.append(Problem(file, node.line, f"unknown field '{name}' (known fields: "
+                                                         f"{', '.join(KNOWN)})", mid))
+        for name in ("unit", "label", "cue"):
             node = record.fields.get(name)
-            if node is not None and isinstance(node.value, dict):
+            if node is not None and not isinstance(node.value, dict):
+                problems.append(Problem(file, node.line, f"'{name}' differs from {zh_file}: repeat it as "
+                                                         f"{{zh: …, en: …}}, or leave it out", mid))
+            elif node is not None:
                 for lang, text in node.value.items():
                     expected = getattr(metric, name).get(lang)
                     if name == "unit" and isinstance(text, dict):  # {one: person, other: people}

@@ -88,3 +88,20 @@ def test_several_mismatches_are_all_reported(make_metric):
     zh = [make_metric("a", 1), make_metric("b", 2)]
     problems = run("  - id: a\n    value: 10\n  - id: b\n    value: 20\n", zh)
     assert [(p.line, p.metric) for p in problems] == [(4, "a"), (6, "b")]
+
+
+def test_a_misspelt_field_in_a_repeat_is_named(make_metric):
+    [p] = run("  - id: lecture-teams\n    valeu: 3\n", [make_metric("lecture-teams", 1440)])
+    assert (p.line, p.metric) == (4, "lecture-teams")
+    assert p.message.startswith("unknown field 'valeu' (known fields: id, value,")
+
+
+def test_a_text_field_repeated_as_plain_text_is_named(make_metric):
+    [p] = run("  - id: lecture-teams\n    unit: teams\n", [make_metric("lecture-teams", 1440)])
+    assert p.line == 4 and "'unit' differs from docs/theory.md: repeat it as {zh: …, en: …}" in p.message
+
+
+def test_a_cue_is_compared_too(make_metric):
+    zh = [make_metric("lecture-teams", 1440)]
+    problems = run("  - id: lecture-teams\n    cue: {en: lecture teams}\n", zh)
+    assert [(p.line, p.message) for p in problems] == [(4, "'cue.en' differs from docs/theory.md")]
