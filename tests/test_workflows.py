@@ -140,7 +140,10 @@ def test_checkouts_keep_the_history_and_drop_the_token():
 
 
 def test_python_is_set_up_with_the_pip_cache():
-    for path in _workflows():
+    builders = [path for path in _workflows()
+                if any("pip install" in s.get("run", "") for _, s in _steps(_load(path)))]
+    assert {path.name for path in builders} >= {"check.yml", "deploy.yml"}
+    for path in builders:
         setups = [s for _, s in _steps(_load(path)) if s.get("uses", "").startswith("actions/setup-python@")]
         assert setups, f"{path.name} does not set up Python"
         for step in setups:
@@ -158,7 +161,6 @@ def test_check_builds_strictly_first_then_runs_the_readme_test_command():
     assert "git log -1 --format=%ct" in runs[build] and "SOURCE_DATE_EPOCH" in runs[build]
     assert "SITE_URL" in runs[build] and "REPO_URL" in runs[build]
     assert any("scripts/check-links site" in run for run in runs[test:])
-    assert any("scripts/check-official-source" in run for run in runs)
     uploads = [s for _, s in _steps(workflow) if "upload" in s.get("uses", "")]
     assert uploads and uploads[0]["with"]["path"] == "site"
     assert uploads[0]["with"].get("name") not in (None, "github-pages"), "the preview needs its own name"
@@ -217,8 +219,19 @@ def test_a_change_to_the_official_text_must_say_where_it_comes_from(tmp_path):
     failed = _script("check-official-source", base, cwd=tmp_path, env={"PR_BODY": "Fixes a typo."})
     assert failed.returncode == 1
     assert failed.stdout.startswith("::error file=data/source/report.txt,")
-    for body in ("Fixes a typo.\nSource: https://example.org/notice.pdf", "来源:团市委2024年1月公告"):
+    for body in ("Fixes a typo.\nSource: https://example.org/notice.pdf", "来源:团市委2024年1月公告",
+                 "Source / 来源: https://example.org/notice.pdf"):  # the template's own line, filled in
         assert _script("check-official-source", base, cwd=tmp_path, env={"PR_BODY": body}).returncode == 0
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert _script("check-official-source", base, cwd=tmp_path, env={"PR_BODY": template}).returncode == 1
+
+
+def test_the_source_check_runs_again_when_the_description_is_edited():
+    """The error asks for a line in the description: adding it must start the check again."""
+    workflow = _load(WORKFLOWS / "source.yml")
+    assert "edited" in workflow["on"]["pull_request"]["types"]
+    runs = [step.get("run", "") for _, step in _steps(workflow)]
+    assert any(run.startswith("scripts/check-official-source") for run in runs)
 
 
 def test_deploy_publishes_main_to_pages_one_run_at_a_time():
