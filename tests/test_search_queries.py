@@ -251,6 +251,11 @@ def test_english_pages_holding_a_phrase_come_before_pages_holding_its_words(site
     assert holds == sorted(holds, reverse=True), list(zip(listed, holds))
 
 
+def test_a_phone_keyboards_apostrophe_is_the_texts_apostrophe(site: Path):
+    found = search(site / INDEX["en"], "Women's Rights", "Women\u2019s Rights")
+    assert found["Women\u2019s Rights"][:1] == found["Women's Rights"][:1] == ["integrity/"]
+
+
 def test_english_variants_find_their_pages(site: Path):
     found = search(site / INDEX["en"], "jobs", "organization", "mobilized", "1440", "1,440", "labor")
     assert "central-tasks/" in found["jobs"]         # "Youth Job Achievement Campaign"

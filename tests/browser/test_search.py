@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from browser_site import ROOT, goto, result_hrefs, search
 
@@ -55,6 +56,28 @@ def test_a_pasted_query_lists_its_pages_without_a_key_press(page, server, lang, 
     first.wait_for()
     paths = _pages(result_hrefs(page.locator(".md-search-result__list a.md-search-result__link")))
     assert server.root_path + ("en/" if lang == "en" else "") + expected in paths, sorted(paths)
+
+
+def test_a_query_committed_by_an_input_method_lists_its_pages(page, server):
+    """A Chinese input method: the text arrives in "composing" input events, then the
+    composition ends; no keyup (a candidate tapped on a phone)."""
+    goto(page, server.url("zh", "basics/"))
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("xyzzyq")  # once this finds nothing, the index is loaded: what follows is searched at once, or never
+    expect(page.locator(".md-search-result__meta")).to_contain_text("没有")
+    box.evaluate("""(box) => {
+        box.dispatchEvent(new CompositionEvent("compositionstart", {data: ""}));
+        for (const text of ["shu", "暑托", "暑托班"]) {
+            box.value = text;
+            box.dispatchEvent(new InputEvent("input", {data: text, isComposing: true, inputType: "insertCompositionText"}));
+        }
+        box.dispatchEvent(new CompositionEvent("compositionend", {data: "暑托班"}));
+    }""")
+    first = page.locator(".md-search-result__list > li.md-search-result__item a").first
+    first.wait_for()
+    paths = _pages(result_hrefs(page.locator(".md-search-result__list a.md-search-result__link")))
+    assert server.root_path + "grassroots/" in paths, sorted(paths)
 
 
 def _pages(hrefs: list[str]) -> set[str]:

@@ -21,8 +21,9 @@
  *    of "Missing" terms.
  * 3. Pasted queries. Material searches on keyup (and on focus). A query pasted from a phone's
  *    menu, dropped in, or picked from the browser's suggestions sends no keyup, and listed
- *    nothing until the next key. Each input event is passed on to Material as a keyup; it
- *    searches only when the text changed, so typed queries are not searched twice.
+ *    nothing until the next key; nor does a Chinese input method when a candidate is picked.
+ *    Each input event, and the end of each composition, is passed on to Material as a keyup;
+ *    it searches only when the text changed, so typed queries are not searched twice.
  *
  * No other host, no change to Material's bundle; prepare() also runs under Node, for the
  * tests (tests/search_worker.js).
@@ -33,12 +34,14 @@
   // Punctuation readers type around and between Chinese terms, full-width forms included.
   var SEPARATORS = /[\u00b7\u2010-\u2015\u2018-\u201f\u2026\u3000-\u3003\u3008-\u3011\u3014-\u301f\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/g;
   var GROUPED = /(\d),(?=\d{3}(?!\d))/g;
+  // A phone keyboard's apostrophe (Women’s) is the text's straight one (Women's), not a separator.
+  var APOSTROPHE = /([A-Za-z])[\u2019\u02bc]([A-Za-z])/g;
 
   /* The query as the index is written: see the comment at the top. ``options`` is the
      index's config.query, and ``separator`` its config.separator. */
   function prepare(query, options, separator) {
     options = options || {};
-    var text = query.replace(SEPARATORS, " ").normalize("NFKC").replace(GROUPED, "$1");
+    var text = query.replace(APOSTROPHE, "$1'$2").replace(SEPARATORS, " ").normalize("NFKC").replace(GROUPED, "$1");
     text = simplify(text, options.t2s || {}).replace(/\s+/g, " ").trim();
     if (options.required) text = required(text, options.required, separator);
     return options.pairs ? text + pairs(text, options.pairs, options.stop || [], separator) : text;
@@ -179,9 +182,13 @@
   function passOnInput() {
     var box = document.querySelector("input[data-md-component=search-query]");
     if (!box) return;
+    function search() { box.dispatchEvent(new KeyboardEvent("keyup")); }
     box.addEventListener("input", function (event) {
-      if (!event.isComposing) box.dispatchEvent(new KeyboardEvent("keyup"));
+      if (!event.isComposing) search();
     });
+    // an input method commits its text (a candidate tapped on a phone) with no keyup, and the
+    // input event that commits it is still "composing"
+    box.addEventListener("compositionend", search);
   }
 
   function watch() {
