@@ -6,6 +6,8 @@ import posixpath
 import re
 from pathlib import Path
 
+import pytest
+
 from support import SITE_PATH, SITE_URL
 from htmltext import article_text, links
 
@@ -56,6 +58,15 @@ def test_language_links_point_at_the_twin(site: Path):
                 resolved = posixpath.normpath(posixpath.join("/" + here, href)) + "/"
                 assert resolved.replace("//", "/") == ("/" + twin).replace("//", "/") or \
                     resolved == "/" + twin, f"{here} → {href} ({resolved})"
+
+
+@pytest.mark.parametrize("here, other_lang, home", [("404.html", "en", "en/"), ("en/404.html", "zh", "")])
+def test_the_language_link_of_a_missing_page_leads_to_the_other_home(site: Path, here, other_lang, home):
+    """A page for a missing address has no twin: its switcher leads to the other language's home,
+    by an address that works wherever the 404 page is served."""
+    html = (site / here).read_text(encoding="utf-8")
+    switch = [a["href"] for a in links(html, hreflang=other_lang) if "report-languages__item" in a.get("class", "")]
+    assert switch == [SITE_PATH + home]
 
 
 def test_sitemap_lists_both_languages_with_hreflang(site: Path):

@@ -49,6 +49,17 @@ def test_switching_keeps_the_readers_place_and_back(make_context, server, device
     assert "(三)" in page.locator("#item-3").inner_text()
 
 
+def test_a_link_opened_in_a_new_tab_keeps_the_readers_place_too(page, server):
+    """A middle click, or the context menu's "open in new tab": the link carries the anchor
+    before the browser reads it."""
+    goto(page, server.url("zh", "grassroots/#item-3"))
+    link = page.locator("header a[data-report-switch]").first
+    for event in ("auxclick", "contextmenu"):
+        link.evaluate("a => a.href = a.href.split('#')[0]")
+        link.dispatch_event(event, {"button": 1 if event == "auxclick" else 2})
+        assert link.evaluate("a => a.href") == server.url("en", "grassroots/#item-3"), event
+
+
 def test_a_figure_address_stays_in_the_url_after_scrolling(page, server):
     goto(page, server.url("zh", "theory/#fig-lecture-teams"))
     page.wait_for_timeout(300)
