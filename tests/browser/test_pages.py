@@ -52,11 +52,21 @@ def test_phone_has_no_horizontal_page_scroll(make_context, server, lang, path):
 CELLS = """() => [...document.querySelectorAll('.figures-table th, .figures-table td')]
     .filter(cell => cell.getClientRects().length && cell.innerText.trim().length >= 2)
     .map(cell => {
-        const style = getComputedStyle(cell), range = document.createRange();
+        const style = getComputedStyle(cell), range = document.createRange(), em = parseFloat(style.fontSize);
         range.selectNodeContents(cell);
-        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+        // lines of text, from the text's own boxes: a marker's border box (small, padded) sits
+        // on the same line at another height, depending on the font
+        const middles = [], walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+            const text = document.createRange();
+            text.selectNodeContents(walker.currentNode);
+            for (const r of text.getClientRects()) if (r.width > 0) middles.push((r.top + r.bottom) / 2);
+        }
+        middles.sort((a, b) => a - b);
+        let lines = 0, last = -Infinity;
+        for (const middle of middles) if (middle - last > em / 2) { lines++; last = middle; }
         return {text: cell.innerText.trim().slice(0, 20), width: range.getBoundingClientRect().width,
-                em: parseFloat(style.fontSize), chars: [...cell.innerText.trim()].length, lines};
+                em, chars: [...cell.innerText.trim()].length, lines};
     })"""
 
 
