@@ -16,7 +16,7 @@ from ..count.stats import Statistics
 from ..schema import Metric
 from . import charts as chart_data
 from .anchors import anchor_id
-from .numbers import plain, qualified
+from .numbers import qualified
 
 BLOCKS = ("key-figures", "charts", "tables", "downloads")
 #: the markers of the tables' key, in the order it explains them
@@ -89,7 +89,6 @@ def environment(template_dir: str) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["qualified"] = qualified
-    env.filters["plain"] = plain
     env.filters["anchor"] = anchor_id
     # a filter, not the method: Jinja calls a filter directly, a method through its runtime's
     # call(), several times slower for each of the thousands of rows at 500 sections
