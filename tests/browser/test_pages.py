@@ -66,7 +66,9 @@ CELLS = """() => [...document.querySelectorAll('.figures-table th, .figures-tabl
         let lines = 0, last = -Infinity;
         for (const middle of middles) if (middle - last > em / 2) { lines++; last = middle; }
         return {text: cell.innerText.trim().slice(0, 20), width: range.getBoundingClientRect().width,
-                em, chars: [...cell.innerText.trim()].length, lines};
+                em, chars: [...cell.innerText.trim()].length, lines,
+                unit: cell === cell.parentElement.lastElementChild, box: cell.getBoundingClientRect().width,
+                card: cell.parentElement.getBoundingClientRect().width};
     })"""
 
 
@@ -80,6 +82,9 @@ def test_phone_tables_never_squeeze_text_to_a_character_a_line(make_context, ser
     assert len(cells) > 100
     squeezed = [c for c in cells if c["lines"] >= c["chars"] or c["width"] < 2 * c["em"] and c["lines"] > 1]
     assert not squeezed, squeezed[:5]
+    # a unit wraps only where a whole line of the card cannot hold it, never in a column of its own
+    narrow = [c for c in cells if c["unit"] and c["lines"] > 1 and c["box"] < 0.9 * c["card"]]
+    assert not narrow, narrow[:5]
     # a card: what is counted above, the value and unit under it
     label, value = page.locator(".figures-table tr").nth(3).locator("th, td").evaluate_all(
         "cells => cells.slice(0, 2).map(c => c.getBoundingClientRect().top)")
