@@ -262,7 +262,7 @@ def test_english_variants_find_their_pages(site: Path):
     assert "basics/" in found["organization"]         # "mass organisations"
     assert "theory/" in found["mobilized"]            # "mobilised"
     assert found["1440"][0] == found["1,440"][0] == "theory/"
-    assert "integrity/" in found["labor"]             # "May Day Labour Medal"
+    assert "integrity/" in found["labor"]             # "May 1st Labour Medal"
 
 
 def test_word_pairs_are_added_to_english_queries_only(site: Path):
