@@ -24,7 +24,7 @@ import io
 import json
 import os
 import struct
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -134,6 +134,7 @@ def render(card: Card) -> bytes:
     """The card as PNG bytes. Raises :class:`MissingGlyphs` rather than draw empty boxes, and
     ``fonts.MissingFont`` where the pinned font is not installed."""
     check(card)
+    card = _english_ellipses(card)
     image = Image.new("RGB", (WIDTH, HEIGHT), WHITE)
     draw = ImageDraw.Draw(image)
     _band(image, draw, card)
@@ -142,6 +143,19 @@ def render(card: Card) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG", compress_level=6)
     return out.getvalue()
+
+
+def _english_ellipses(card: Card) -> Card:
+    """On an English card, "…" as three full stops: the CJK font centres U+2026 (⋯)."""
+    if card.lang == "zh":
+        return card
+
+    def fix(text: str) -> str:
+        return text.replace("\u2026", "...")
+    figure = card.figure and replace(card.figure, number=fix(card.figure.number), unit=fix(card.figure.unit),
+                                     context=fix(card.figure.context))
+    return replace(card, title=fix(card.title), publisher=fix(card.publisher), edition=fix(card.edition),
+                   summary=fix(card.summary), figure=figure)
 
 
 def _band(image: Image.Image, draw: ImageDraw.ImageDraw, card: Card) -> None:

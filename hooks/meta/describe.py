@@ -31,6 +31,7 @@ _ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
 _TAG = re.compile(r"<[^>]+>")
 _CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
+_MARKUP = re.compile(r"[*_`\[\]<>&\\!]")  # without any of these, the text is as readers see it
 _MARKDOWN = markdown.Markdown()  # one converter, reset for each text: building one costs more
 
 # Messages for editors (grouped here so that they can be translated together).
@@ -56,7 +57,7 @@ class Described:
 def plain(source: str) -> str:
     """Markdown inline text as a reader sees it: no markup, entities read, lines joined
     (without a space between two Chinese characters)."""
-    text = html.unescape(_TAG.sub("", _MARKDOWN.reset().convert(source)))
+    text = html.unescape(_TAG.sub("", _MARKDOWN.reset().convert(source))) if _MARKUP.search(source) else source
     return " ".join(_SPACE_BETWEEN_CJK.sub("", text).split())
 
 
@@ -79,16 +80,19 @@ def describe(page: Page, blocks: list[Block], lang: str) -> tuple[Described | No
 
 def opening(body: str, blocks: list[Block], lang: str) -> tuple[str, int]:
     """The page's opening text within the budget, and the line it starts on ("" if none)."""
-    paragraphs: list[Block] = []
+    sentences: list[str] = []
+    first = 0
     for block in blocks:
         if block.kind == "paragraph":
-            paragraphs.append(block)
-        elif paragraphs:  # the first heading after the opening paragraphs ends them
+            first = first or block.line
+            sentences += [s.text for s in _sentences(plain(block.text), lang)]
+            if sum(map(len, sentences)) > BUDGET[lang]:
+                break  # enough to cut from: the next paragraphs would not be taken
+        elif sentences:  # the first heading after the opening paragraphs ends them
             break
-    sentences = [s.text for p in paragraphs for s in _sentences(plain(p.text), lang)]
     if not sentences:
         return "", 0
-    return cut(sentences, lang), paragraphs[0].line
+    return cut(sentences, lang), first
 
 
 def cut(sentences: list[str], lang: str) -> str:

@@ -91,3 +91,12 @@ def test_the_cache_keeps_a_drawn_card_and_draws_a_changed_one(tmp_path, monkeypa
     changed = Card(**{**THEORY.__dict__, "title": "二、另一个标题"})
     assert card.key(changed) != card.key(THEORY)
     assert card.cached(changed, tmp_path) == b"new" and drawn == [changed]
+
+
+def test_an_english_ellipsis_sits_on_the_line_not_in_its_middle():
+    """The CJK font centres U+2026, as Chinese sets it: English cards draw three full stops."""
+    text = "This page brings together the figures stated in the disclosure"
+    english = Card("en", "Statistics", "CYL", "Disclosure", "Evaluation year: 2023", summary=text + "\u2026")
+    assert card.render(english) == card.render(Card(**{**english.__dict__, "summary": text + "..."}))
+    chinese = Card("zh", "数据统计", "团市委", "公开内容", "2023年", summary="本页汇总……")
+    assert card.render(chinese) != card.render(Card(**{**chinese.__dict__, "summary": "本页汇总......"}))
