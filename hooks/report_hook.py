@@ -189,7 +189,8 @@ def _share(config: MkDocsConfig, analysis, about: share.Described) -> dict[str, 
     cache = Path(platformdirs.user_cache_dir("cyl-report-2023")) / "share-images"
     try:
         out, problems = share.shared(_pages(config), analysis.pages, analysis.bodies, about, analysis.stats,
-                                         settings, source_path=pipeline.source_path, original=original, cache=cache)
+                                     settings, source_path=pipeline.source_path, original=original, cache=cache,
+                                     anchors=analysis.anchors)
     except fonts.MissingFont as error:
         raise PluginError(f"The share images cannot be drawn: {error}. Nothing was published.") from None
     if problems:

@@ -11,9 +11,10 @@ import fonts
 from figures.count.stats import Statistics
 from figures.draw.html import UI as FIGURES_UI
 from figures.draw.numbers import qualified
+from figures.parse import numbers
 from figures.parse.frontmatter import Page
 from figures.parse.prose import Block
-from figures.schema import LANGUAGES, Problem
+from figures.schema import LANGUAGES, Metric, Problem
 
 from . import describe, structured
 from .card import Card, Figure, MissingGlyphs, cached
@@ -72,20 +73,36 @@ def described(pages: list[str], read: dict[str, Page], blocks: dict[str, list[Bl
     return Described(out, problems)
 
 
-def headline(page: str, stats: Statistics, lang: str) -> Figure | None:
-    """The section's headline figure: the first key figure (data/highlights.yml) it states."""
+def headline(page: str, stats: Statistics, lang: str, *, body: str = "",
+             anchors: list[tuple[int, int, str]] = ()) -> Figure | None:
+    """The section's headline figure: the first key figure (data/highlights.yml) it states,
+    written as its sentence writes it (百万余, 超5000, more than 1 million): ``body`` is the
+    page's Markdown and ``anchors`` the sentences that state its figures (``figures``)."""
     slug = page[:-3]
     for key in stats.key_figures:
         m = key.metric
         if m.section == slug:
             mark = FIGURES_UI[lang]["cumulative"] if m.cumulative else ""
-            return Figure(qualified(m.value, m.qualifier, lang), m.unit_for(lang), mark, key.context[lang])
+            number = stated(m, body, anchors, lang) or qualified(m.value, m.qualifier, lang)
+            return Figure(number, m.unit_for(lang), mark, key.context[lang])
     return None
 
 
-def card(page: str, about: describe.Described, settings: Settings, stats: Statistics) -> Card:
+def stated(metric: Metric, body: str, anchors, lang: str) -> str | None:
+    """The number with its qualifier, word for word from the sentence that states ``metric``."""
+    for start, end, metric_id in anchors:
+        if metric_id == metric.id:
+            for mention in numbers.find(body[start:end], lang):
+                if mention.kind == "figure" and mention.value == metric.value \
+                        and mention.qualifier == metric.qualifier:
+                    return mention.text
+    return None
+
+
+def card(page: str, about: describe.Described, settings: Settings, stats: Statistics, *, body: str = "",
+         anchors: list[tuple[int, int, str]] = ()) -> Card:
     lang = settings.lang
-    figure = headline(page, stats, lang)
+    figure = headline(page, stats, lang, body=body, anchors=anchors)
     year = UI[lang]["year"].format(year=settings.year) if settings.year else ""
     return Card(lang, about.title, settings.publisher, settings.edition, year, figure,
                 "" if figure else about.description)
@@ -146,10 +163,13 @@ class Shared:
 
 def shared(pages: list[str], read: dict[str, Page], bodies: dict[str, str], about: Described,
            stats: Statistics, settings: Settings, *, source_path, original: str | None,
-           cache: Path | None) -> tuple[dict[str, Shared], list[Problem]]:
+           cache: Path | None, anchors: dict[str, list[tuple[int, int, str]]] | None = None,
+           ) -> tuple[dict[str, Shared], list[Problem]]:
     """Every page of ``pages`` in the settings' language: its tags and its image (drawn, or
-    taken from ``cache``). The first page is the home page. ``original``: the official text's
-    path under the site's root. Raises ``fonts.MissingFont`` where the font is not installed."""
+    taken from ``cache``). The first page is the home page. ``bodies`` and ``anchors`` (the
+    sentences stating each figure) are keyed by source path; ``original`` is the official
+    text's path under the site's root. Raises ``fonts.MissingFont`` where the font is not
+    installed."""
     lang = settings.lang
     home = pages[0] if pages else ""
     report_parts = parts(pages, read, about.pages, lang, home)
@@ -159,14 +179,16 @@ def shared(pages: list[str], read: dict[str, Page], bodies: dict[str, str], abou
         described_page = about.pages.get((page, lang))
         if described_page is None:
             continue
-        shown = card(page, described_page, settings, stats)
+        source = source_path(page, lang)
+        shown = card(page, described_page, settings, stats, body=bodies.get(source, ""),
+                     anchors=(anchors or {}).get(source, []))
         try:
             image = cached(shown, cache)
         except MissingGlyphs as error:
             problems.append(_glyph_problem(error, described_page))
             continue
         tags = page_head(page, described_page, settings, shown, home=page == home,
-                         body=bodies.get(source_path(page, lang), ""), parts=report_parts, original=original)
+                         body=bodies.get(source, ""), parts=report_parts, original=original)
         out[page] = Shared(tags, image)
     return out, problems
 

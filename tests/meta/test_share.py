@@ -59,10 +59,13 @@ def test_a_section_s_headline_is_its_first_key_figure_with_its_qualifier():
                     Highlights([KeyFigure(jobs, {"zh": "就业岗位", "en": "jobs offered"}),
                                 KeyFigure(sites, {"zh": "办班点", "en": "sites"}),
                                 KeyFigure(learners, {"zh": "青少年", "en": "young people"})], []))
-    zh, en = share.headline("grassroots.md", stats, "zh"), share.headline("grassroots.md", stats, "en")
-    assert (zh.number, zh.unit, zh.context) == ("超过5000", "个", "就业岗位")
+    zh_body = "举办招聘会,吸引318家用人单位提供超5000个就业岗位。"
+    zh = share.headline("grassroots.md", stats, "zh", body=zh_body, anchors=[(0, len(zh_body), "jobs")])
+    assert (zh.number, zh.unit, zh.context) == ("超5000", "个", "就业岗位")  # as the sentence says it
+    en_body = "A job fair drew 318 employers, which offered more than 5,000 jobs."
+    en = share.headline("grassroots.md", stats, "en", body=en_body, anchors=[(0, len(en_body), "jobs")])
     assert (en.number, en.unit, en.context) == ("more than 5,000", "jobs", "jobs offered")
-    cumulative = share.headline("theory.md", stats, "zh")
+    cumulative = share.headline("theory.md", stats, "zh")  # no sentence to hand: the site's own words
     assert (cumulative.number, cumulative.mark) == ("超过1658.7万", "累计")
     assert share.headline("cadres.md", stats, "zh") is None
 
@@ -71,7 +74,7 @@ def test_each_page_gets_its_tags_its_image_and_the_right_structured_data(analysi
     for lang in ("zh", "en"):
         out, problems = share.shared(real_nav(), analysis.pages, analysis.bodies, about, analysis.stats,
                                      _settings(lang), source_path=pipeline.source_path,
-                                     original="data/report-2023.zh.txt", cache=tmp_path)
+                                     original="data/report-2023.zh.txt", cache=tmp_path, anchors=analysis.anchors)
         assert problems == [] and list(out) == real_nav()
         assert all(s.image.startswith(b"\x89PNG") for s in out.values())
         assert out["index.md"].head.structured["@type"] == "Report"
@@ -90,3 +93,16 @@ def test_a_title_the_font_cannot_draw_is_a_problem_on_its_line(analysis, about, 
                                _settings("zh"), source_path=pipeline.source_path, original=None, cache=tmp_path)
     assert [(p.file, p.line) for p in problems] == [("docs/theory.md", page.title_line)]
     assert "\U0001F600" in problems[0].message and "Noto Sans CJK SC" in problems[0].message
+
+
+def test_every_headline_figure_is_written_as_its_sentence_writes_it(analysis):
+    shown = 0
+    for page in real_nav():
+        for lang in ("zh", "en"):
+            source = pipeline.source_path(page, lang)
+            figure = share.headline(page, analysis.stats, lang, body=analysis.bodies[source],
+                                    anchors=analysis.anchors.get(source, []))
+            if figure:
+                shown += 1
+                assert figure.number in analysis.bodies[source], (page, lang, figure.number)
+    assert shown >= 6  # theory, central tasks, grassroots, in both languages
