@@ -6,7 +6,8 @@
 - ``structured.py``: schema.org JSON-LD (the report on the home pages, the Dataset on the
   statistics pages);
 - ``crawl.py``: ``sitemap.xml`` (each page's own last change) and ``robots.txt``;
-- ``share.py``: all of it put together for each page, from what the build has read.
+- ``share.py``: all of it put together for each page, from what the build has read;
+- ``messages.py``: what it tells editors, in one place.
 
 Nothing here imports MkDocs: ``hooks/report_hook.py`` is the adapter.
 """

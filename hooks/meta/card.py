@@ -1,9 +1,9 @@
 """The share image of a page: a 1200×630 PNG in the page's language, drawn with Pillow.
 
 What it shows: the publisher (with the site's mark) in the site's red band; the page's title;
-a section's headline figure with its qualifier, unit and line of context, as the key figures
-show it (超过100万 人次, more than 1 million person-times), or else the page's description;
-and under a rule the report's name and the evaluation year.
+a section's headline figure with its qualifier as its sentence writes it (百万余 人次, more
+than 1 million person-times), its unit and the key figure's line of context, or else the
+page's description; and under a rule the report's name and the evaluation year.
 
 The text is set in Noto Sans CJK SC (``hooks/fonts.py``: the pinned font, found by
 fontconfig, the simplified-Chinese face of its collection), laid out by measurement with the
@@ -50,9 +50,9 @@ ELLIPSIS = {"zh": "……", "en": "..."}
 
 @dataclass(frozen=True)
 class Figure:
-    """A headline figure as the site's key figures show it."""
+    """A section's headline figure."""
 
-    number: str       # with its qualifier: 超过100万, more than 1 million, 15405
+    number: str       # with its qualifier, as the sentence writes it: 百万余, more than 1 million
     unit: str         # 人次, person-times
     mark: str = ""    # 累计 / cumulative, for a running total
     context: str = ""  # the line under it: what is counted
@@ -103,10 +103,14 @@ def _characters(bold: bool) -> list[tuple[int, int]]:
         return [(c, c) for c in sorted(tt.getBestCmap())]
 
 
+@functools.lru_cache(maxsize=None)
+def _starts(bold: bool) -> list[int]:
+    return [start for start, _ in _characters(bold)]
+
+
 def missing(text: str, *, bold: bool = False) -> str:
     """The characters of ``text`` the pinned font cannot draw, each once, in order."""
-    ranges = _characters(bold)
-    starts = [start for start, _ in ranges]
+    ranges, starts = _characters(bold), _starts(bold)
 
     def drawn(char: str) -> bool:
         at = bisect.bisect_right(starts, ord(char)) - 1

@@ -22,24 +22,19 @@ from figures.parse.frontmatter import Page
 from figures.parse.prose import Block, split
 from figures.schema import Problem
 
+from .messages import NO_OPENING, NOT_TEXT, SAME_AS
+
 #: about how many characters a description takes, by language (what results show whole)
 BUDGET = {"zh": 120, "en": 160}
 ELLIPSIS = {"zh": "……", "en": "…"}
-#: where a sentence too long on its own may be cut, strongest last
-_CLAUSE_END = {"zh": "，、；：", "en": ",;:"}
+#: where a sentence too long on its own may be cut (the official text writes , ; : half-width)
+_CLAUSE_END = {"zh": "，、；：,;:", "en": ",;:"}
 _ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
 _TAG = re.compile(r"<[^>]+>")
 _CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
 _MARKUP = re.compile(r"[*_`\[\]<>&\\!]")  # without any of these, the text is as readers see it
 _MARKDOWN = markdown.Markdown()  # one converter, reset for each text: building one costs more
-
-# Messages for editors (grouped here so that they can be translated together).
-NOT_TEXT = "'description' must be one or two sentences of text, like: description: 本页汇总……"
-NO_OPENING = ("the page has no opening paragraph to describe it in search results and shares: "
-              "write one, or a 'description:' in its front matter")
-SAME_AS = ("this page's description is the same as that of {other}: search results and shares "
-           "would read the same; write a 'description:' of its own in this page's front matter")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from figures.schema import LANGUAGES, Metric, Problem
 from . import describe, structured
 from .card import Card, Figure, MissingGlyphs, cached
 from .head import Head, base, head, image_path
+from .messages import NO_GLYPH
 
 #: a page that draws the open data's downloads is the statistics page: it describes the Dataset
 DOWNLOADS_MARKER = "<!-- figures:downloads -->"
@@ -194,7 +195,6 @@ def shared(pages: list[str], read: dict[str, Page], bodies: dict[str, str], abou
 
 
 HIGHLIGHTS = "data/highlights.yml"
-NO_GLYPH = "the share image cannot show {characters!r} ({field}): the font {font} has no glyph for it; write it another way"
 
 
 def _glyph_problem(error: MissingGlyphs, page: describe.Described) -> Problem:

@@ -71,14 +71,14 @@ def test_a_machine_without_the_font_is_told_what_to_install(tmp_path, monkeypatc
     config.write_text(f'<?xml version="1.0"?><fontconfig><dir>{tmp_path / "none"}</dir>'
                       f'<cachedir>{tmp_path / "cache"}</cachedir></fontconfig>', encoding="utf-8")
     monkeypatch.setenv("FONTCONFIG_FILE", str(config))
-    for cached in (fonts._match, card.font, card._characters):
+    for cached in (fonts._match, card.font, card._characters, card._starts):
         cached.cache_clear()
     try:
         with pytest.raises(fonts.MissingFont, match="apt-get install fonts-noto-cjk"):
             card.render(THEORY)
     finally:
         monkeypatch.undo()
-        for cached in (fonts._match, card.font, card._characters):
+        for cached in (fonts._match, card.font, card._characters, card._starts):
             cached.cache_clear()
 
 

@@ -45,7 +45,9 @@ def test_a_first_sentence_longer_than_the_budget_is_cut_at_a_clause_with_an_elli
     assert long.startswith(text[:-1])  # not a word changed: only the rest left out
     assert text[-2] not in ",;:"
     zh = cut(["群团改革后," + "、".join(["某某工作部"] * 30) + "。"], "zh")
-    assert zh.endswith("……") and len(zh) <= BUDGET["zh"]
+    assert zh.endswith("……") and len(zh) <= BUDGET["zh"] and zh[-3] == "部"
+    half_width = cut(["团市委" + "深入开展各项工作," * 20 + "完成任务。"], "zh")  # as the official text writes ,
+    assert half_width.endswith("作……") and len(half_width) <= BUDGET["zh"]
 
 
 def test_the_editor_s_own_description_wins_and_must_be_text():
