@@ -184,7 +184,7 @@ def _share(config: MkDocsConfig, analysis, about: share.Described) -> dict[str, 
     written, so that a missing font or glyph stops the build with nothing half-published."""
     masthead = config.extra.get("masthead") or {}
     settings = share.Settings(_lang(config), config.site_url or "", config.site_name, config.copyright or "",
-                                  masthead.get("title") or config.site_name, str(config.extra.get("year") or ""))
+                              masthead.get("title") or config.site_name, str(config.extra.get("year") or ""))
     original = f"{DATA_DIR}/{Path(OFFICIAL_TEXT).name}" if (_root(config) / OFFICIAL_TEXT).exists() else None
     cache = Path(platformdirs.user_cache_dir("cyl-report-2023")) / "share-images"
     try:
