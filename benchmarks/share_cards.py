@@ -13,6 +13,7 @@ machine may be shared, and CPU time is the steadier of the two. Writes the secti
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -89,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Command: `.venv/bin/python benchmarks/share_cards.py --runs {args.runs}`. The real site's "
         f"{len(made)} cards (9 pages × 2 languages), {args.runs} runs each; times in ms per card "
-        "(median; wall and CPU: the machine is shared by five engineers, so wall time is noisy).",
+        "(median; wall and CPU: the machine is shared by five engineers, so wall time is noisy; "
+        f"load average over the last minute at the end: {os.getloadavg()[0]:.1f} on "
+        f"{os.cpu_count()} cores).",
         "",
         "| | wall (median) | CPU (median) | wall (max) | per build (18 cards, wall) |",
         "| --- | ---: | ---: | ---: | ---: |",
