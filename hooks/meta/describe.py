@@ -67,13 +67,13 @@ def describe(page: Page, blocks: list[Block], lang: str) -> tuple[Described | No
             return None, [Problem(page.path, node.line, NOT_TEXT)]
         text = " ".join(node.value.split())
         return Described(title_text, title_line, text, node.line, page.path, True), []
-    text, line = opening(page.body or "", blocks, lang)
+    text, line = opening(blocks, lang)
     if not text:
         return None, [Problem(page.path, title_line, NO_OPENING)]
     return Described(title_text, title_line, text, line, page.path, False), []
 
 
-def opening(body: str, blocks: list[Block], lang: str) -> tuple[str, int]:
+def opening(blocks: list[Block], lang: str) -> tuple[str, int]:
     """The page's opening text within the budget, and the line it starts on ("" if none)."""
     sentences: list[str] = []
     first = 0
