@@ -4,6 +4,8 @@
   the figures counted and drawn;
 - ``search/``: one search index per language;
 - ``glossary.py``: the official terms, drawn on the glossary pages;
+- ``meta/``: what search engines and chat apps read: descriptions, share images, hreflang,
+  structured data, the sitemap and robots.txt;
 - ``problems.py``: problems as GitHub annotations and a job summary.
 """
 from __future__ import annotations
@@ -15,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import platformdirs
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
@@ -23,6 +26,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import chrome
+import fonts
 import glossary
 import jinja_cache
 import problems as annotations
@@ -33,6 +37,8 @@ from figures.check.twins import Term
 from figures.draw import anchors, html, opendata
 from figures.parse.datafile import DataFileError
 from figures.schema import LANGUAGES, Problem
+from meta import crawl, share
+from meta.head import image_path
 from search import terms
 from search.index import localise
 
@@ -73,10 +79,14 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         analysis = pipeline.analyse(Path(config.docs_dir), _pages(config), _root(config) / CATEGORIES,
                                     official_text=_root(config) / OFFICIAL_TEXT, terms=_terms(groups),
                                     highlights_path=_root(config) / HIGHLIGHTS)
-    problems += analysis.problems
+    about = _described(analysis, config)
+    problems = [*problems, *analysis.problems, *about.problems]
     _state.update(analysis=analysis, templates=_templates(config), glossary=groups, problems=problems, unsafe=[])
+    if _lang(config) == session.DEFAULT_LANGUAGE:
+        _state["sitemap"] = {}
     if problems and _lang(config) == session.DEFAULT_LANGUAGE:  # once per build
         _report(problems)
+    _state["share"] = _share(config, analysis, about)
 
 
 @event_priority(100)  # before other plugins change the Markdown the offsets refer to
@@ -104,9 +114,24 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
     return _with_problems(chrome.localise(html_text, lang), lang)
 
 
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
+    """The page's description, share tags, language alternates and structured data; and its
+    entry in the sitemap, with the date of its own last change."""
+    shared = _state.get("share", {}).get(_norm(page))
+    if shared is None:
+        return context
+    context["report_meta"] = shared.head
+    lastmod = page.meta.get("git_revision_date_localized_raw_iso_date")
+    _state.setdefault("sitemap", {}).setdefault(_lang(config), {})[_norm(page)] = crawl.Entry(
+        shared.head.canonical, lastmod, shared.head.alternates)
+    return context
+
+
 @event_priority(-50)  # after the search plugin wrote this language's index, before i18n merges
 def _write_language_outputs(*, config: MkDocsConfig) -> None:
     lang, site = _lang(config), Path(config.site_dir)
+    for page, shared in _state.get("share", {}).items():
+        session.current.keep(site / image_path(page, lang), shared.image)
     prefix = "" if lang == session.DEFAULT_LANGUAGE else f"{lang}/"
     index = site / "search" / "search_index.json"
     if index.exists():
@@ -127,6 +152,9 @@ def _write_language_outputs(*, config: MkDocsConfig) -> None:
 def _restore_outputs(*, config: MkDocsConfig) -> None:
     """The outputs kept for the end (the open data, what a later language overwrote), written
     once every language is built: a failure in any of them stops the build before this."""
+    for name, data in crawl.outputs(_state.get("sitemap", {}), _pages(config), LANGUAGES,
+                                    config.site_url or "/").items():
+        session.current.keep(Path(config.site_dir) / name, data)
     session.current.restore()
 
 
@@ -141,6 +169,35 @@ on_post_build = CombinedEvent(_write_language_outputs, _restore_outputs, _count_
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+def _described(analysis, config: MkDocsConfig) -> share.Described:
+    """Every page's title and description, both languages: once per analysis."""
+    cached = _state.get("described")
+    if not (cached and cached[0] is analysis):
+        cached = _state["described"] = (analysis, share.described(
+            _pages(config), analysis.pages, analysis.blocks, pipeline.source_path))
+    return cached[1]
+
+
+def _share(config: MkDocsConfig, analysis, about: share.Described) -> dict[str, share.Shared]:
+    """This language's share images and <head> tags, page by page: drawn before any page is
+    written, so that a missing font or glyph stops the build with nothing half-published."""
+    masthead = config.extra.get("masthead") or {}
+    settings = share.Settings(_lang(config), config.site_url or "", config.site_name, config.copyright or "",
+                              masthead.get("title") or config.site_name, str(config.extra.get("year") or ""))
+    original = f"{DATA_DIR}/{Path(OFFICIAL_TEXT).name}" if (_root(config) / OFFICIAL_TEXT).exists() else None
+    cache = Path(platformdirs.user_cache_dir("cyl-report-2023")) / "share-images"
+    try:
+        out, problems = share.shared(_pages(config), analysis.pages, analysis.bodies, about, analysis.stats,
+                                     settings, source_path=pipeline.source_path, original=original, cache=cache,
+                                     anchors=analysis.anchors)
+    except fonts.MissingFont as error:
+        raise PluginError(f"The share images cannot be drawn: {error}. Nothing was published.") from None
+    if problems:
+        _state["problems"].extend(problems)  # the preview shows them atop the pages too
+        _report(problems)
+    return out
+
 
 @contextmanager
 def _collector_paused():

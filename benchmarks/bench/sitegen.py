@@ -9,7 +9,10 @@ Chinese front matter carries ``metrics:``), cycled in navigation order: copy ``i
 - the H1 followed by a code of consonants (``· bcd``) so that the N titles differ without
   adding a number the figure checks would see;
 - ``official_text: true`` kept on the first copy of a page only, and that copy's H1 left as
-  it is: the build compares such a page with the official text, which holds each part once.
+  it is: the build compares such a page with the official text, which holds each part once;
+- on every other copy, a front-matter ``description:`` with its code, as an editor would
+  write one: the copies' opening sentences are the same, and no two pages may share a
+  description (issue 19).
 
 ``data/highlights.yml`` (the editors' key figures and charts) names real metric ids: the copy
 names those of each page's first copy.
@@ -110,6 +113,7 @@ def transform(text: str, i: int, *, first: bool = True) -> str:
         official = first and bool(_OFFICIAL.search(front))
         if not first:
             front = _OFFICIAL.sub("", front)
+            front = front.replace("\n", f"\ndescription: Copy {code(i)} of the page\n", 1)
         text = front + text[match.end():]
         if official:  # the official text's own heading, word for word: no label
             return text

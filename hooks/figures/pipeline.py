@@ -32,6 +32,10 @@ class Analysis:
     anchors: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     #: source path → the body the anchors' offsets refer to
     bodies: dict[str, str] = field(default_factory=dict)
+    #: source path → the page as read (front matter with lines, body), for what else describes it
+    pages: dict[str, frontmatter.Page] = field(default_factory=dict)
+    #: source path → its headings and prose paragraphs (``parse.prose.blocks``), with file lines
+    blocks: dict[str, list[Block]] = field(default_factory=dict)
 
     @property
     def metrics(self) -> list[Metric]:
@@ -133,6 +137,8 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
     all_metrics: list[Metric] = []
     anchors: dict[str, list[tuple[int, int, str]]] = {}
     bodies: dict[str, str] = {}
+    read: dict[str, frontmatter.Page] = {}
+    page_blocks: dict[str, list[Block]] = {}
     official_pages: list[_Page] = []
     read_pages = []
     #: a page whose front matter could not be read hides which part of the official text it
@@ -152,7 +158,8 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
             if parsed is not None:
                 problems.extend(parsed.problems)
                 bodies[source_path(page, lang)] = parsed.body
-                entry.blocks[lang] = blocks(parsed.body, parsed.body_line)
+                read[source_path(page, lang)] = parsed
+                entry.blocks[lang] = page_blocks[source_path(page, lang)] = blocks(parsed.body, parsed.body_line)
                 entry.sentences[lang] = sentences(parsed.body, lang, parsed.body_line, found=entry.blocks[lang])
         zh, en = entry.read["zh"], entry.read["en"]
         if zh is None:
@@ -203,7 +210,7 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
                                             all_metrics, failed=failed, incomplete=blind)
         problems.extend(found)
     stats = compute(sections, all_metrics, highlights)
-    return Analysis(problems, categories, stats, anchors, bodies)
+    return Analysis(problems, categories, stats, anchors, bodies, read, page_blocks)
 
 
 OFFICIAL = "official_text"

@@ -1,0 +1,13 @@
+"""What a search engine and a chat app read of each page, besides the page itself.
+
+- ``describe.py``: each page's description, from its front matter or its opening text;
+- ``wrap.py`` and ``card.py``: the share image (1200×630 PNG), set with the pinned CJK font;
+- ``head.py``: the page's addresses and the tags of its ``<head>`` (OpenGraph, hreflang);
+- ``structured.py``: schema.org JSON-LD (the report on the home pages, the Dataset on the
+  statistics pages);
+- ``crawl.py``: ``sitemap.xml`` (each page's own last change) and ``robots.txt``;
+- ``share.py``: all of it put together for each page, from what the build has read;
+- ``messages.py``: what it tells editors, in one place.
+
+Nothing here imports MkDocs: ``hooks/report_hook.py`` is the adapter.
+"""
