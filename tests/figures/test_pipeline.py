@@ -185,7 +185,7 @@ def test_a_duplicate_id_across_two_files_names_both(tmp_path):
     a = analyse(tmp_path, basics_md=basics)
     [p] = a.problems
     assert (p.file, p.line, p.metric) == ("docs/theory.md", 3, "lecture-teams")
-    assert "docs/basics.md:3" in p.message
+    assert "docs/basics.md:3" in p.text()
 
 
 def test_a_figure_missing_from_the_english_prose(tmp_path):
@@ -200,13 +200,14 @@ def test_invalid_yaml_stops_the_page_not_the_site(tmp_path):
     broken = THEORY_ZH.replace("unit: {zh: 支, en: lecture teams}", "unit: {zh: 支, en: lecture teams}}")
     a = analyse(tmp_path, theory_md=broken)
     assert [(p.file, p.line) for p in a.problems] == [("docs/theory.md", line_of(broken, "}}"))]
-    assert "invalid YAML" in a.problems[0].message
+    assert a.problems[0].text().startswith("this `}` closes nothing")
     assert [m.id for m in a.metrics] == ["internal-departments"]
 
 
 def test_a_missing_chinese_page(tmp_path):
     a = analyse(tmp_path, basics_md=None)
-    assert [str(p) for p in a.problems] == ["docs/basics.md: the page does not exist"]
+    assert [str(p) for p in a.problems] == [
+        "docs/basics.md: the page does not exist: create it, or correct its name in nav: in mkdocs.yml"]
 
 
 def test_a_missing_english_twin_is_a_problem(tmp_path):
@@ -340,13 +341,13 @@ def test_a_figure_changed_in_one_place_is_one_problem_on_the_changed_line(tmp_pa
     a = analyse(tmp_path, theory_en_md=en)
     [p] = a.problems
     assert (p.file, p.line, p.metric) == ("docs/theory.en.md", line_of(en, "70,000"), "online-learners")
-    assert "«Nearly 70,000»" in p.message and "write it as “nearly 60,000”" in p.message
+    assert "«Nearly 70,000»" in p.text() and "write it as “nearly 60,000”" in p.text()
     zh = THEORY_ZH.replace("value: 60000", "value: 70000")
     en_fixed = THEORY_EN.replace("Nearly 60,000", "Nearly 70,000")
     a = analyse(tmp_path, theory_md=zh, theory_en_md=en_fixed)
     [p] = a.problems
     assert (p.file, p.line) == ("docs/theory.md", line_of(zh, "近6万"))
-    assert "the prose says «近6万»" in p.message and "is 70000 (nearly)" in p.message
+    assert "the prose says «近6万»" in p.text() and "is 70000 (nearly)" in p.text()
 
 
 def test_the_official_text_and_the_translation_are_checked_for_every_page(tmp_path):
@@ -374,7 +375,7 @@ def test_exemptions_that_cannot_be_read_give_their_own_problem_not_one_per_name(
         "joined online study.", 'joined online study. The "Nine Ones" projects advanced.'))
     found = [p for p in a.problems if p.file == "docs/theory.md"]
     assert len(found) == 1 and found[0].line in (2, 3), [str(p) for p in a.problems]
-    assert not any("九个一" in p.message and "add a metric" in p.message for p in a.problems)
+    assert not any("九个一" in p.text() and "add a metric" in p.text() for p in a.problems)
 
 
 def test_a_metric_mistyped_in_the_chinese_front_matter_is_not_also_blamed_on_the_english(tmp_path):
