@@ -75,7 +75,12 @@ def updated(lang: str, template: Catalog | None = None) -> Catalog:
     template = template or extract()
     catalog = read(lang) if po_file(lang).exists() else Catalog(locale=lang, domain=DOMAIN)
     catalog.update(template, no_fuzzy_matching=True, update_header_comment=True)
-    catalog.obsolete.clear()
+    ordered = Catalog(locale=lang, domain=DOMAIN, header_comment=catalog.header_comment)
+    ordered.mime_headers = catalog.mime_headers
+    for message in template:  # in the order of the code, file by file
+        if message.id:
+            ordered[message.id] = catalog.get(message.id, message.context)
+    catalog = ordered
     catalog.fuzzy = False
     catalog.project, catalog.version = "report", "1"
     catalog.msgid_bugs_address = catalog.last_translator = "the editors of the report"
@@ -84,10 +89,10 @@ def updated(lang: str, template: Catalog | None = None) -> Catalog:
 
 
 def written(catalog: Catalog) -> bytes:
-    """The ``.po`` file's bytes, in the order of the code (file by file), without line numbers."""
+    """The ``.po`` file's bytes, without line numbers, in the catalog's order (:func:`updated`
+    puts it in the order of the code, file by file)."""
     out = io.BytesIO()
-    write_po(out, catalog, width=100, sort_by_file=True, include_lineno=False, ignore_obsolete=True,
-             omit_header=False)
+    write_po(out, catalog, width=100, include_lineno=False, ignore_obsolete=True, omit_header=False)
     return _undated(out.getvalue())
 
 

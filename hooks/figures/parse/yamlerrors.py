@@ -57,6 +57,9 @@ def _explain(text: str, error: yaml.YAMLError) -> tuple[int, Message]:
     quoted = _open_quote(text, row)
     if quoted is not None:
         return quoted[0] + 1, _unclosed(quoted[1], quoted[0] + 1)
+    if "escape character" in problem:
+        return row + 1, msg("in double quotes, `\\` starts an escape: write `\\\\` for a backslash, or put "
+                            "the text in single quotes instead")
     if "quoted scalar" in context and since is not None:
         return since.line + 1, _unclosed(_char(lines, since.line, since.column) or '"', since.line + 1)
     if context.startswith(("while parsing a flow mapping", "while parsing a flow sequence")) and since is not None:
@@ -73,13 +76,10 @@ def _explain(text: str, error: yaml.YAMLError) -> tuple[int, Message]:
         return row + 1, _starts_with(_char(lines, row, since.column if since and "alias" not in problem else column))
     if "block scalar" in context:
         return row + 1, _starts_with(_char(lines, since.line, since.column) if since else ">")
-    if "escape character" in problem:
-        return row + 1, msg("in double quotes, `\\` starts an escape: write `\\\\` for a backslash, or put "
-                            "the text in single quotes instead")
     if "another document" in problem:
         return row + 1, msg("a line `---` ends the YAML here, and more follows: remove this line")
     if "unhashable key" in problem:
-        return row + 1, msg("a key must be a plain word, not a list or a mapping: write `key: value`")
+        return row + 1, msg("a key must be a plain word, not a list or a group of keys: write `key: value`")
     return (row + 1 if at is not None or since is not None else 0), msg(
         "YAML cannot read this line: check its quotes, brackets and indentation, and those of the "
         "line above")
@@ -132,14 +132,15 @@ def _block_end(lines: list[str], problem: str, row: int, column: int) -> tuple[i
         return row + 1, msg("this `{closer}` closes nothing: remove it, or add the opening one",
                             closer=found)
     if found == "-" and here[:column].strip() == "":
-        return row + 1, msg("a list item (`- …`) stands among the keys of a mapping: put the list under "
-                            "a key of its own (`key:`, then its items indented below it)")
+        return row + 1, msg("a list item (`- …`) stands among keys (`key: value`): indent it as the items "
+                            "above it are, or put the list under a key of its own (`key:`, then its items "
+                            "indented below it)")
     return row + 1, _indented()
 
 
 def _indented() -> Message:
-    return msg("this line is indented differently from the one above: the keys of one group start in "
-               "the same column, and what belongs to a key is indented below it, with spaces")
+    return msg("this line is indented differently from the one above: the keys of one group stand one "
+               "under the other, and what belongs to a key is indented below it, with spaces")
 
 
 def _no_colon() -> Message:
@@ -148,7 +149,8 @@ def _no_colon() -> Message:
 
 
 def _starts_with(char: str) -> Message:
-    return msg("a value cannot start with `{char}` in YAML: put the value in double quotes", char=char or "?")
+    shown = "`` ` ``" if char == "`" else f"`{char or '?'}`"
+    return msg("a value cannot start with {char} in YAML: put the value in double quotes", char=shown)
 
 
 def _found(problem: str) -> str:
