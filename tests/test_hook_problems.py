@@ -311,9 +311,11 @@ def test_the_preview_shows_each_problem_on_every_page_in_its_language(tmp_path):
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert where in output and "The preview shows these problems" in output, output
-    for path, title in (("", "页面有错误,构建不会通过"), ("en/theory/", "The pages have errors: the build will fail")):
+    for path, title, message in (("", "页面有错误,构建不会通过", "'value' 必须是纯数字"),
+                                 ("en/theory/", "The pages have errors: the build will fail",
+                                  "'value' must be a plain number")):
         assert 'class="admonition failure build-problems"' in pages[path] and title in pages[path], path
-        assert where in pages[path], path
+        assert where in pages[path] and message in pages[path], path
 
 
 def _fetch_when_served(url: str, server: subprocess.Popen, timeout: float = 120) -> str:

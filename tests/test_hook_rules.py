@@ -90,7 +90,7 @@ def official_figure_changed_everywhere(f):
     edit(f, "theory.en.md", "    value: 1440\n", "    value: 1450\n")
     return [Expect("docs/theory.md", line_of(zh, "1450支"), None,
                    ["differs from the official text (data/source/report-2023.zh.txt)",
-                    "the page has «50支", "the official text «40支"])]
+                    "the page has «1450支", "the official text «1440支"])]
 
 
 def english_paragraph_missing(f):

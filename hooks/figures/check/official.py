@@ -122,6 +122,8 @@ def _sentences(line: str) -> list[str]:
 
 def _differs(have: str, want: str, source: str):
     k = next((i for i, (a, b) in enumerate(zip(have, want)) if a != b), min(len(have), len(want)))
+    while k > 0 and have[k - 1].isdigit() and (k < len(have) and have[k].isdigit() or k < len(want) and want[k].isdigit()):
+        k -= 1  # a number that differs is shown whole: 15405 and 15406, not 5 and 6
     lead = ("…" if k > _CONTEXT else "") + have[max(0, k - _CONTEXT):k]
     nothing = msg("(nothing)")
     return msg("the sentence differs from the official text ({source}) after «{lead}»: the page has "
