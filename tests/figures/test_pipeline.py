@@ -385,3 +385,38 @@ def test_a_metric_mistyped_in_the_chinese_front_matter_is_not_also_blamed_on_the
     a = analyse(tmp_path, theory_md=zh)
     assert [(p.file, p.metric) for p in a.problems] == [("docs/theory.md", "lecture-audience")], \
         [str(p) for p in a.problems]
+
+
+def test_a_figure_changed_in_the_chinese_prose_only_names_every_place_of_the_old_figure(tmp_path):
+    """One round for one change: the metric, the English sentence and the official text that
+    still say 1440 are named by the same build, on the changed line."""
+    source = tmp_path / "official.txt"
+    source.write_text("二、理论学习\n共成立青年宣讲团1440支,覆盖团员青年百万余人次。\n近6万名青年参与线上学习。\n",
+                      encoding="utf-8")
+    zh = THEORY_ZH.replace("---\nmetrics:", "---\nofficial_text: true\nmetrics:").replace("1440支", "1450支")
+    docs = write_docs(tmp_path, theory_md=zh)
+    a = pipeline.analyse(docs, PAGES, ROOT / "data" / "categories.yml", official_text=source)
+    prose = [p for p in a.problems if p.metric == "lecture-teams"]
+    [p] = prose
+    assert (p.file, p.line) == ("docs/theory.md", line_of(zh, "1450支"))
+    assert p.text().startswith(f"the prose says «1450» where the metric, defined at line "
+                               f"{line_of(zh, 'id: lecture-teams')}, is 1440 (exact): correct the one that is wrong")
+    assert f"docs/theory.en.md:{line_of(THEORY_EN, '1,440')} «1,440»" in p.text()
+    assert "official.txt:2 «1440»" in p.text()
+    assert "改正错的一方,并一起修改写有这个数字的其他地方" in p.render("zh")
+    official = [p for p in a.problems if p.metric is None]
+    assert [(o.line, "«1450支" in o.text()) for o in official] == [(line_of(zh, "1450支"), True)]
+
+
+def test_a_figure_only_in_an_editorial_block_is_explained(tmp_path):
+    zh = THEORY_ZH.replace("近6万名青年参与线上学习。",
+                           '近期青年参与线上学习。\n\n<div class="editorial" markdown>\n\n近6万名青年参与。\n\n</div>')
+    en = THEORY_EN.replace("Nearly 60,000 young people joined online study.",
+                           'Young people joined online study.\n\n<div class="editorial" markdown>\n\n'
+                           'Nearly 60,000 joined.\n\n</div>')
+    a = analyse(tmp_path, theory_md=zh, theory_en_md=en)
+    [p] = a.problems  # the English, which says the same, is not blamed for the metric
+    assert (p.file, p.line) == ("docs/theory.md", line_of(zh, "id: online-learners"))
+    assert p.text() == (f"the page states 60000 only in editorial text (line {line_of(zh, '近6万名青年参与。')}: "
+                        "«近6万»), where figures are not read: only the report's own text states figures; remove "
+                        "this metric, or state the figure in the report's text")

@@ -6,6 +6,7 @@ metric's ``cue`` (a few words of its sentence) says which one is meant.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
@@ -120,7 +121,7 @@ def _why_not(metric: Metric, sentences: list[Sentence], mentions, lang: str,
     for sentence in sentences:
         for mention in (mentions[sentence] if mentions is not None else numbers.find(sentence.text, lang)):
             if mention.value == metric.value and mention.kind != numbers.FIGURE:
-                args = {"value": metric.number, "said": f"«{mention.text}»", "line": sentence.line,
+                args = {"value": metric.number, "said": f"«{_around(sentence.text, mention)}»", "line": sentence.line,
                         "kind": numbers.KINDS.get(mention.kind, mention.kind)}
                 if lang == "en":
                     return msg(": it has {said} (line {line}), which is read as {kind}", **args)
@@ -145,6 +146,17 @@ def _why_not(metric: Metric, sentences: list[Sentence], mentions, lang: str,
                            "{said}), where figures are not read: state it in a paragraph of the report's "
                            "text, or remove this metric", **args)
     return None
+
+
+_WORDS_AFTER = re.compile(r"\s+(?:consecutive\s+|straight\s+)?[A-Za-z]+")
+
+
+def _around(text: str, mention: numbers.Mention) -> str:
+    """A number that is not a figure with what makes it so: 十年, 第十六次, 21st."""
+    start = mention.start - (text[mention.start - 1:mention.start] == "第")
+    end = mention.end + (text[mention.end:mention.end + 1] in "年月日届次期版级")
+    after = _WORDS_AFTER.match(text, mention.end)  # ten years, ten consecutive years, 20 September
+    return text[start:after.end() if after else end]
 
 
 def _cumulative(metric: Metric, sentence: Sentence, lang: str, file: str) -> list[Problem]:

@@ -56,12 +56,16 @@ _MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
 # a Chinese-numeral count is a figure only before one of these measure words (or 万/余/多);
 # 大 counts after digits only (4大能力提升通道), not after numerals (二十大 is a congress)
 _MEASURE = "个名人家支项场所间条大万余多"
+# after a Chinese numeral, these make it a duration, a date or an ordinal (十年, 十月, 第十六次):
+# found to tell an editor why it is not a figure; a count of times (三次) is still no figure
+_CN_NOT_FIGURE = "年月日届次期"
 
 _ZH = re.compile(
     r"(?=[超逾近约\d一二两三四五六七八九十百千])"  # what a number starts with: elsewhere, fail at once
     r"(?P<pre>超过|超|逾|近|约)?"
     r"(?:(?P<num>(?<![\d.])\d+(?:\.\d+)?(?![\d.]))"
-    r"|(?P<cn>(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?=[" + _MEASURE.replace("大", "") + r"])))"
+    r"|(?P<cn>(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?=["
+    + _MEASURE.replace("大", "") + _CN_NOT_FIGURE + r"])))"
     r"(?:(?P<yu_before>[余多])(?=[万亿]))?(?P<mult>[万亿])?(?P<yu>[余多])?"  # 20余万, 4万余, 50多: "over"
 )
 
@@ -83,6 +87,8 @@ def _find_zh(text: str) -> list[Mention]:
         if suffix:
             qualifier = _ZH_SUFFIX_QUALIFIER[suffix.group(1)]
         kind = _zh_kind(text, m)
+        if kind == FIGURE and m.group("cn") and text[m.end():m.end() + 1] in _CN_NOT_FIGURE:
+            continue  # 三次: no measure word of a count (as before), and no other kind either
         out.append(Mention(value, qualifier, kind, m.start(), m.end(), m.group(0)))
     return out
 
@@ -110,8 +116,8 @@ def _zh_kind(text: str, m: re.Match[str]) -> str:
             and re.search(r"(19|20)\d\d[—–-]$", text[:m.start()]):
         return "year"  # the second year of 2023—2024
     if after.startswith(("年", "月", "日", "届", "—", "-", "–")) and not m.group("mult"):
-        if m.group("cn") and after.startswith("年"):
-            return "duration"  # 十年: how long, not a count the report totals
+        if after.startswith("年") and not re.fullmatch(r"(19|20)\d\d", m.group("num") or ""):
+            return "duration"  # 十年, 10年: how long, not a count the report totals
         return "year" if after[:1] in "年—-–" else "date"
     if after.startswith("版"):
         return "version"

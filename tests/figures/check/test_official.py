@@ -55,11 +55,16 @@ def test_a_faithful_page_passes_with_its_editors_note():
     assert check(PAGE) == []
 
 
-def test_a_changed_figure_names_the_line_and_the_first_differing_characters():
+def test_a_changed_figure_names_the_line_and_the_number_that_differs_whole():
     [p] = check(PAGE.replace("1440支", "1450支"), first_line=5)
     assert (p.file, p.line) == ("docs/theory.md", 9)
-    assert "after «共成立宣讲团14»" in p.text()
-    assert "the page has «50支。»" in p.text() and "the official text «40支。»" in p.text()
+    assert "after «共成立宣讲团»" in p.text()
+    assert "the page has «1450支。»" in p.text() and "the official text «1440支。»" in p.text()
+
+
+def test_a_changed_character_names_the_first_differing_characters():
+    [p] = check(PAGE.replace("共成立宣讲团", "共成立宣传团"), first_line=5)
+    assert "after «共成立宣»: the page has «传团1440支。», the official text «讲团1440支。»" in p.text()
 
 
 def test_an_added_sentence_is_named():

@@ -112,8 +112,8 @@ def test_twice_in_one_sentence_is_one_place(make_metric):
 
 def test_years_dates_ordinals_and_codes_never_match(make_metric):
     body = "2023年9月20日召开第21届大会,上海12355热线开放。\n"
-    for value, said, kind in ((2023, "«2023»", "a year"), (9, "«9»", "a date"), (20, "«20»", "a date"),
-                              (21, "«21»", "an ordinal"), (12355, "«12355»", "a code")):
+    for value, said, kind in ((2023, "«2023年»", "a year"), (9, "«9月»", "a date"), (20, "«20日»", "a date"),
+                              (21, "«第21届»", "an ordinal"), (12355, "«12355»", "a code")):
         anchor, problems = run(make_metric("x", value, "exact", line=3), body, "zh")
         assert anchor is None, value
         [p] = problems
@@ -144,3 +144,30 @@ def test_locate_all_gives_what_locate_gives_for_each_metric(make_metric):
         file = "docs/theory.md" if lang == "zh" else "docs/theory.en.md"
         assert locate_all(metrics, found, lang=lang, file=file) == [
             locate(m, found, lang=lang, file=file) for m in metrics]
+
+
+def test_a_duration_is_not_a_figure_and_the_editor_is_told_so(make_metric):
+    """连续十年 (value 10): the metric is refused with the reason, in both languages."""
+    m = make_metric("years", 10, "exact", line=3)
+    _, [p] = run(m, "团市委连续十年开展青年志愿服务。\n", "zh", first_line=40)
+    assert p.line == 3 and p.text().startswith("the page's prose states 10 only as «十年» (line 40), which is "
+                                               "read as a duration")
+    assert p.render("zh").startswith("docs/theory.md:3: 本页正文中的 10 只出现在 «十年»(第 40 行),它被读作时长")
+    _, [p] = run(m, "The committee has done so for ten consecutive years.\n", "en", first_line=40)
+    assert "it has «ten consecutive years» (line 40), which is read as a duration" in p.text()
+
+
+def test_an_ordinal_is_not_a_figure_and_the_editor_is_told_so(make_metric):
+    _, [p] = run(make_metric("congress", 16, "exact", line=3), "召开市第十六次团代会。\n", "zh")
+    assert "only as «第十六次» (line 10), which is read as an ordinal" in p.text()
+
+
+def test_a_figure_only_in_editorial_text_or_a_heading_is_named_with_its_line(make_metric):
+    m = make_metric("teams", 1440, "exact", line=3)
+    outside = [(20, "## 1440支宣讲团 { #teams }", False), (25, "全年共成立1440支宣讲团。", True)]
+    _, [p] = locate(m, sentences("正文没有数字。\n", "zh", 30), lang="zh", file="docs/theory.md",
+                    outside=lambda: outside)
+    assert p.text().startswith("the page states 1440 only in a heading, list, table or note (line 20: «1440»)")
+    _, [p] = locate(m, sentences("正文没有数字。\n", "zh", 30), lang="zh", file="docs/theory.md",
+                    outside=lambda: outside[1:])
+    assert p.text().startswith("the page states 1440 only in editorial text (line 25: «1440»)")
