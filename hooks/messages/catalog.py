@@ -161,7 +161,9 @@ def _row(message) -> str:
 def _cell(text: str) -> str:
     """A message in a table cell: its fields as `{name}`, its literal braces as they are shown."""
     text = re.sub(r"(?<!\{)\{(\w+)\}(?!\})", r"`{\1}`", text)
-    return text.replace("{{", "{").replace("}}", "}").replace("|", "\\|").replace("\n", " ")
+    text = text.replace("{{", "{").replace("}}", "}").replace("|", "\\|").replace("\n", " ")
+    parts = re.split(r"(`[^`]*`)", text)  # outside code, < and > are shown, not read as HTML
+    return "".join(p if p.startswith("`") else p.replace("<", "&lt;").replace(">", "&gt;") for p in parts)
 
 
 def _translated(message) -> bool:
