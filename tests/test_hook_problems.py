@@ -8,6 +8,7 @@ built once per module, in parallel.
 """
 from __future__ import annotations
 
+import html
 import os
 import socket
 import subprocess
@@ -315,7 +316,7 @@ def test_the_preview_shows_each_problem_on_every_page_in_its_language(tmp_path):
                                  ("en/theory/", "The pages have errors: the build will fail",
                                   "'value' must be a plain number")):
         assert 'class="admonition failure build-problems"' in pages[path] and title in pages[path], path
-        assert where in pages[path] and message in pages[path], path
+        assert where in pages[path] and message in html.unescape(pages[path]), path
 
 
 def _fetch_when_served(url: str, server: subprocess.Popen, timeout: float = 120) -> str:

@@ -376,7 +376,7 @@ def _english_places(entry: _Page, spans: list[tuple[int, int, str]], found: list
         sentence = next((s for s in entry.sentences["en"] if s.start == start), None)
         if metric is not None and sentence is not None:
             said = next((m.text for m in numbers.find(sentence.text, "en")
-                         if m.kind == numbers.FIGURE and m.value == metric.value), sentence.text)
+                         if m.kind == numbers.FIGURE and m.value == metric.value), sentence.text[:24])
             places.append(f"{en.path}:{sentence.line} «{said}»")
             continue
         other = next((p for p in found if p.metric == problem.metric and coverage.said(p)), None)
