@@ -46,6 +46,10 @@ def explain(text: str, error: yaml.YAMLError, *, first_line: int = 1) -> tuple[i
 
 def _explain(text: str, error: yaml.YAMLError) -> tuple[int, Message]:
     lines = text.splitlines()
+    if isinstance(error, yaml.reader.ReaderError):  # a control character, pasted from elsewhere
+        return text.count("\n", 0, error.position) + 1, msg(
+            "this line holds an invisible character that YAML does not accept (pasted from another "
+            "program, most often): delete the line's text and type it again")
     tab = next((i for i, line in enumerate(lines) if "\t" in line[: len(line) - len(line.lstrip())]), None)
     problem = getattr(error, "problem", None) or ""
     context = getattr(error, "context", None) or ""

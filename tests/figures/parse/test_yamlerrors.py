@@ -121,3 +121,15 @@ def test_a_mistake_it_cannot_name_is_still_plain_words_on_the_parsers_line():
     line, message = explain("a: 1\nb: 2\nc: 3\n", error)
     assert line == 3 and message.render("en").startswith("YAML cannot read this line")
     _no_parser_words(message.render("en"))
+
+
+def test_an_invisible_control_character_is_named_on_its_line(tmp_path):
+    path = tmp_path / "x.yml"
+    path.write_text("a: 1\nb: 青年\x07\nc: 2\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        load(path, "data/x.yml")
+    [problem] = raised.value.problems
+    assert problem.line == 2 and problem.text().startswith("this line holds an invisible character")
+    page = read_page("docs/x.md", "---\na: 1\nb: 青年\x07\n---\n\n# 标题\n")
+    assert [(p.line, p.text().startswith("this line holds an invisible character")) for p in page.problems] == \
+        [(3, True)]
