@@ -139,7 +139,11 @@ def render(results: dict) -> str:
     w("- Versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()) + ".")
     w(f"- {m['runs']} timed builds per variant and size, in alternation (A B C … A B C …); every "
       "figure below is the median. Sites: N sections per language, copies of the real content "
-      "pages cycled, each in its own git repository.\n")
+      "pages cycled, each in its own git repository."
+      + ("" if 500 in r.sizes else " N = 500 was not measured in this run: the default command "
+         "(`NO_MKDOCS_2_WARNING=1 .venv/bin/python benchmarks/run.py`, N = 10, 100 and 500, about "
+         "20 minutes on a quiet 2-core machine) measures it, and the budgets below then read at "
+         "N = 500.") + "\n")
 
     # --- budgets -------------------------------------------------------------------------
     w("## Budgets of the issue\n")
