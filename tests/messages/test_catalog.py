@@ -103,6 +103,7 @@ def test_no_problem_or_log_line_is_written_in_english_only():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for call in _calls(tree, {"Problem", "error", "warning", "PluginError", "Abort"}):
             arguments = call.args[2:3] if getattr(call.func, "id", "") == "Problem" else call.args[:1]
+            arguments += [k.value for k in call.keywords if k.arg in ("message", "msg")]
             if any(isinstance(a, (ast.Constant, ast.JoinedStr)) and not (isinstance(a, ast.Constant)
                                                                          and not isinstance(a.value, str))
                    for a in arguments):
