@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench import checks, measure, profiling, report, sections, serve, sitegen  # noqa: E402
+from bench import checks, measure, profiling, realsite, report, sections, serve, sitegen  # noqa: E402
 from bench.variants import (ALWAYS, FIXES, LARGEST, SMALLER, VARIANTS,  # noqa: E402
                             apply, nav_for, patched_repo, with_nav_translations)
 
@@ -43,6 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-profile", action="store_true", help="skip the cProfile runs")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve latency")
     parser.add_argument("--serve-edits", type=int, default=5)
+    parser.add_argument("--real-runs", type=int, default=7,
+                        help="builds of the real site per variant (with and without jieba, stock)")
+    parser.add_argument("--only-real", action="store_true",
+                        help="only the real site (about 2 minutes): rewrites its section of RESULTS.md")
+    parser.add_argument("--no-real", action="store_true", help="skip the real site")
     parser.add_argument("--work", type=Path, default=HERE / "work")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args(argv)
@@ -58,7 +63,15 @@ def main(argv: list[str] | None = None) -> int:
                      "output": {}, "checks": {}, "profiles": {}, "top": {}, "serve": None,
                      "fixes": {}, "variants": {}}
     log = _logger(work / "run.log")
+    if args.only_real:
+        real = realsite.measure_all(REPO, work, args.real_runs, log)
+        previous = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+        args.out.write_text(sections.put(previous, realsite.SECTION, realsite.render(real, command)),
+                            encoding="utf-8")
+        log(f"wrote the real site's section of {args.out}")
+        return 0
     log(f"benchmark: sizes {sizes}, {args.runs} runs, work {work}")
+    jieba_env = {"PYTHONPATH": str(realsite.jieba_path(work))}
 
     real = sitegen.load_real(REPO)
     plan = _plan(sizes, largest, args.variants)
@@ -119,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
                 load = os.getloadavg()[0]
                 b = measure.build(config, logfile,
                                   hook_times=work / "logs" / f"hook-{n}-{name}.json"
-                                  if VARIANTS[name].timed_hook else None)
+                                  if VARIANTS[name].timed_hook else None,
+                                  env=jieba_env if VARIANTS[name].jieba else None)
                 row = asdict(b)
                 row["load"] = load
                 row["warnings"] = len(measure.warnings(logfile))
@@ -188,11 +202,15 @@ def main(argv: list[str] | None = None) -> int:
                 results["serve"][label] = {"error": str(error)}
                 log(f"serve ({label}) failed: {error}")
 
+    if not args.no_real:
+        results["real"] = realsite.measure_all(REPO, work, args.real_runs, log)
     results["meta"]["seconds"] = time.time() - started
     results["meta"]["load_after"] = os.getloadavg()
     _save(work, results)
     previous = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
     extra = sections.kept(previous)  # what other scripts wrote (figures_budget.py)
+    if results.get("real"):
+        extra = sections.put(extra, realsite.SECTION, realsite.render(results["real"], command))
     args.out.write_text(report.render(results) + ("\n" + extra if extra else ""), encoding="utf-8")
     log(f"wrote {args.out} in {results['meta']['seconds'] / 60:.1f} min")
     return 0
@@ -247,12 +265,14 @@ def _meta(command: str, sizes: list[int], runs: int) -> dict:
         pass
     versions = {}
     for dist in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n",
-                 "mkdocs-git-revision-date-localized-plugin", "jieba", "Jinja2", "Markdown"):
+                 "mkdocs-git-revision-date-localized-plugin", "Jinja2", "Markdown"):
         try:
             from importlib.metadata import version
             versions[dist] = version(dist)
         except Exception:  # noqa: BLE001
             versions[dist] = "?"
+    pin = (HERE / "requirements-jieba.txt").read_text(encoding="utf-8")
+    versions["jieba (stock only)"] = pin.split("jieba==")[1].split()[0]
     return {
         "command": command, "sizes": sizes, "runs": runs,
         "date": time.strftime("%Y-%m-%d %H:%M %Z"),

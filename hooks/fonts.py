@@ -12,6 +12,8 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
+from messages import Message, msg
+
 PACKAGE = "fonts-noto-cjk"
 INSTALL = f"sudo apt-get install {PACKAGE}"
 
@@ -32,7 +34,15 @@ class Face:
 
 
 class MissingFont(Exception):
-    """A pinned font is not on this machine; the message says what to install."""
+    """A pinned font is not on this machine; the message (``reason``, in the editor's language
+    when shown) says what to install."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return str(self.reason)
 
 
 def face(family: str, *, bold: bool = False) -> Face:
@@ -52,8 +62,9 @@ def check() -> None:
 @functools.lru_cache(maxsize=None)
 def _match(family: str, bold: bool) -> Face:
     if shutil.which("fc-match") is None:
-        raise MissingFont(f"fontconfig (fc-match) is not installed, so the font '{family}' cannot be "
-                          f"found: install it with `sudo apt-get install fontconfig {PACKAGE}`")
+        raise MissingFont(msg("fontconfig (fc-match) is not installed, so the font '{family}' cannot be "
+                              "found: install it with `sudo apt-get install fontconfig {package}`",
+                              family=family, package=PACKAGE))
     style = "Bold" if bold else "Regular"
     answer = subprocess.run(["fc-match", "-f", "%{file}|%{index}|%{family}|%{style}",
                              f"{family}:style={style}"],
@@ -63,6 +74,7 @@ def _match(family: str, bold: bool) -> Face:
     families, _, styles = rest.partition("|")
     if family not in families.split(",") or style not in styles.split(","):
         found = families.split(",")[0] or "nothing"
-        raise MissingFont(f"the font '{family} {style}' is not installed (fontconfig offers {found} "
-                          f"instead): install it with `{INSTALL}`")
+        raise MissingFont(msg("the font '{family} {style}' is not installed (fontconfig offers {found} "
+                              "instead): install it with `{install}`",
+                              family=family, style=style, found=found, install=INSTALL))
     return Face(family, bold, path, int(index or 0))

@@ -15,8 +15,11 @@ from figures.draw.html import environment
 from figures.parse import datafile
 from figures.parse.frontmatter import Node
 from figures.schema import LANGUAGES, Problem
+from messages import msg
+from messages.hints import suggest
 
 MARKER = "<!-- glossary -->"
+TERM_KEYS = (*LANGUAGES, "note")
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ def load(path: Path) -> list[Group]:
     try:
         stat = path.stat()
     except FileNotFoundError:
-        raise datafile.DataFileError(Problem(_shown(path), 0, "the file does not exist")) from None
+        raise datafile.DataFileError(Problem(_shown(path), 0, datafile.MISSING)) from None
     return _load(str(path), stat.st_mtime_ns, stat.st_size)
 
 
@@ -57,26 +60,27 @@ def parse(root: Node | None, shown: str = "data/glossary.yml") -> tuple[list[Gro
     """The groups of terms of the file (as nodes with lines), and every problem found on the way."""
     problems: list[Problem] = []
 
-    def problem(line: int, message: str) -> None:
+    def problem(line: int, message) -> None:
         problems.append(Problem(shown, line, message))
 
     listed = root.children.get("groups") if root is not None and isinstance(root.children, dict) else None
     if listed is None or not isinstance(listed.children, list):
-        problem(listed.line if listed else (root.line if root else 1), "the glossary needs a list 'groups:'")
+        problem(listed.line if listed else (root.line if root else 1),
+                msg("the glossary needs a list 'groups:', each group with a title and its terms"))
         return [], problems
     groups = []
     for number, raw in enumerate(listed.children, 1):
         if not isinstance(raw.children, dict):
-            problem(raw.line, f"group {number}: needs 'title: {{zh: …, en: …}}' and 'terms:'")
+            problem(raw.line, msg("group {number} needs 'title: {{zh: …, en: …}}' and 'terms:'", number=number))
             continue
         title = _both(raw.value.get("title"))
         if title is None:
             problem(raw.children.get("title", raw).line,
-                    f"group {number}: 'title' must give both languages: {{zh: …, en: …}}")
+                    msg("the 'title' of group {number} must give both languages: {{zh: …, en: …}}", number=number))
         listed_terms = raw.children.get("terms")
         items = listed_terms.children if listed_terms is not None else None
         if not isinstance(items, list):
-            problem((listed_terms or raw).line, f"group {number}: needs a list 'terms:'")
+            problem((listed_terms or raw).line, msg("group {number} needs a list 'terms:'", number=number))
             items = []
         terms = [term for item in items if (term := _term(item, number, problem)) is not None]
         groups.append(Group(title or {}, terms))
@@ -86,8 +90,8 @@ def parse(root: Node | None, shown: str = "data/glossary.yml") -> tuple[list[Gro
         for item in items.children if items is not None and isinstance(items.children, list) else []:
             zh = item.value.get("zh") if isinstance(item.value, dict) else None
             if isinstance(zh, str) and zh.strip() in seen:  # one official translation per term
-                problem(item.line, f"term {zh.strip()} is given twice (first at line {seen[zh.strip()]}): "
-                                   f"keep one translation")
+                problem(item.line, msg("the term {term} is given twice (first on line {first}): keep one "
+                                       "translation", term=zh.strip(), first=seen[zh.strip()]))
             elif isinstance(zh, str):
                 seen[zh.strip()] = item.line
     return groups, problems
@@ -96,24 +100,38 @@ def parse(root: Node | None, shown: str = "data/glossary.yml") -> tuple[list[Gro
 def _term(node: Node, group: int, problem) -> Term | None:
     item = node.value
     if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k].strip() for k in LANGUAGES):
-        problem(node.line, f"group {group}: each term needs {{zh: …, en: …}}, not {item!r}")
+        problem(node.line, msg("each term of group {number} needs a zh and an en text, "
+                               "{{zh: …, en: …}}, not {item}", number=group, item=repr(item)))
         return None
-    unknown = [str(key) for key in item if key not in (*LANGUAGES, "note")]
-    if unknown:  # often a comma in an unquoted flow mapping: {zh: 简称,全文通用。}
-        problem(node.children[unknown[0]].line, f"term {item['zh']}: unknown key(s) {', '.join(unknown)}: "
-                                                f"quote a text that contains a comma or a colon")
+    unknown = [str(key) for key in item if key not in TERM_KEYS]
+    if unknown:  # often a comma in an unquoted flow mapping: {zh: 简称,全文通用。}, or a misspelt key
+        close = [suggest(key, TERM_KEYS) for key in unknown]
+        if all(close):
+            problem(node.children[unknown[0]].line, msg(
+                "the term {term} has an unknown key '{key}'{suggestion} (known keys: {known})",
+                term=item["zh"], key=unknown[0], suggestion=close[0], known=list(TERM_KEYS)))
+        else:
+            problem(node.children[unknown[0]].line, msg(
+                "the term {term} has unknown keys ({keys}): a text that holds a comma or a colon "
+                "must be in double quotes, note: {{zh: \"…,…\", en: \"…\"}}", term=item["zh"], keys=unknown))
         return None
     note = item.get("note")
     if note is None or note == "":
         notes: dict[str, str] = {}
     elif isinstance(note, str):
         notes = {lang: note for lang in LANGUAGES}  # one text for both pages
+    elif isinstance(note, dict) and set(note) - set(LANGUAGES) and None in note.values():
+        # {zh: 简称,全文通用。, en: …}: in braces, a comma ends a text; what follows became a key
+        problem(node.children["note"].line,
+                msg("the 'note' of the term {term} is cut in two by a `,`: put each text that holds a comma "
+                    "or a colon in double quotes, note: {{zh: \"…,…\", en: \"…\"}}", term=item["zh"]))
+        return None
     else:
         notes = _both(note)
         if notes is None:
             problem(node.children["note"].line,
-                    f"term {item['zh']}: 'note' must give both languages, note: {{zh: …, en: …}}, "
-                    f"or be one plain string shown on both pages; it is {note!r}")
+                    msg("the 'note' of the term {term} must give both languages, note: {{zh: …, en: …}}, "
+                        "or be one text shown on both pages; it is {note}", term=item["zh"], note=repr(note)))
             return None
     return Term(item["zh"], item["en"], notes)
 

@@ -37,7 +37,9 @@ from figures.check.twins import Term
 from figures.draw import anchors, html, opendata
 from figures.parse.datafile import DataFileError
 from figures.schema import LANGUAGES, Problem
+from messages import msg, msg_n
 from meta import crawl, share
+from meta import messages as share_messages
 from meta.head import image_path
 from search import terms
 from search.index import localise
@@ -96,7 +98,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if not spans:
         return markdown
     if analysis.bodies.get(page.file.src_uri) != markdown:
-        log.warning(f"'{page.file.src_uri}' changed before the figures' sentences could be anchored")
+        log.warning(str(msg("'{page}' was changed by another plugin before the figures' sentences could be "
+                            "anchored: ask a developer", page=page.file.src_uri)))
         return markdown
     return anchors.insert(markdown, spans)
 
@@ -192,7 +195,7 @@ def _share(config: MkDocsConfig, analysis, about: share.Described) -> dict[str, 
                                      settings, source_path=pipeline.source_path, original=original, cache=cache,
                                      anchors=analysis.anchors)
     except fonts.MissingFont as error:
-        raise PluginError(f"The share images cannot be drawn: {error}. Nothing was published.") from None
+        raise PluginError(str(share_messages.no_font(error.reason))) from None
     if problems:
         _state["problems"].extend(problems)  # the preview shows them atop the pages too
         _report(problems)
@@ -214,14 +217,17 @@ def _collector_paused():
 
 
 def _report(problems) -> None:
+    """Each problem in the editor's language (the locale's), on GitHub as annotations too."""
     for problem in problems:
         log.error(str(problem))
     if os.environ.get("GITHUB_ACTIONS") == "true":
         _annotate(problems)
     if session.current.serving:
-        log.error("The preview shows these problems at the top of every page until they are fixed.")
+        log.error(str(msg("The preview shows these problems at the top of every page until they are fixed.")))
         return
-    raise PluginError(f"{len(problems)} problem(s) in the report's pages; see above. Nothing was published.")
+    raise PluginError(str(msg_n("{n} problem in the report's pages; see above. Nothing was published.",
+                                "{n} problems in the report's pages; see above. Nothing was published.",
+                                len(problems))))
 
 
 def _unsafe(html_text: str, page: Page, root: Path) -> list[Problem]:
@@ -232,9 +238,7 @@ def _unsafe(html_text: str, page: Page, root: Path) -> list[Problem]:
         return []
     path = Path(page.file.abs_src_path)
     source, shown = path.read_text(encoding="utf-8-sig"), Path(os.path.relpath(path, root)).as_posix()
-    return [Problem(shown, safety.line_of(source, what),
-                    f"the published page would carry {what}, which is not allowed (write code in "
-                    f"backticks outside HTML, or leave it out)") for what in found]
+    return [safety.published(shown, safety.line_of(source, kind), kind) for kind in found]
 
 
 def _refuse_unsafe(problems: list[Problem]) -> None:
@@ -271,8 +275,8 @@ def _with_problems(html_text: str, lang: str) -> str:
     problems = _state["problems"]
     if not (problems and session.current.serving):
         return html_text
-    items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in problems)
-    title = "页面有错误,构建不会通过" if lang == "zh" else "The pages have errors: the build will fail"
+    items = "".join(f"<li><code>{escape(p.render(lang))}</code></li>" for p in problems)
+    title = msg("The pages have errors: the build will fail").render(lang)
     return (f'<div class="admonition failure build-problems" role="alert"><p class="admonition-title">'
             f"{title}</p><ul>{items}</ul></div>") + html_text
 

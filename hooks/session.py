@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from messages import msg, msg_n
+
 DEFAULT_LANGUAGE = "zh"
 
 
@@ -56,8 +58,9 @@ class Session:
         counts = self.warnings.counts
         if not counts:
             return None
-        shown = ", ".join(f"{n} {level}s" for level, n in sorted(counts.items(), reverse=True))
-        return f"Aborted with {shown} in strict mode (all languages)!"
+        shown = [msg_n("{n} warning", "{n} warnings", n) if level == "warning" else msg_n("{n} error", "{n} errors", n)
+                 for level, n in sorted(counts.items(), reverse=True)]
+        return str(msg("Aborted with {counts} in strict mode (all languages)!", counts=shown))
 
     def count_warnings_of(self, logger: logging.Logger) -> None:
         if self.warnings not in logger.handlers:

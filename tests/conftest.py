@@ -12,6 +12,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))  # as 
 from support import ROOT, build_site  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _messages_in_english():
+    """Messages rendered in this process are in English, whatever the machine's locale; tests
+    of the Chinese ask for it (``messages.use("zh")``, or a build with a zh locale)."""
+    import messages
+
+    with messages.use("en"):
+        yield
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built with ``mkdocs build --strict``."""

@@ -15,13 +15,16 @@ SITE_PATH = urlsplit(SITE_URL).path
 REPO_URL = "https://github.com/example/report-2023"
 EDIT_URI = "edit/main/docs/"
 SITE_ENV = {"SITE_URL": SITE_URL, "REPO_URL": REPO_URL, "EDIT_URI": EDIT_URI}
+#: builds speak English unless a test asks for Chinese, whatever the machine's locale (check.yml
+#: sets a Chinese one for its own build)
+ENGLISH_LOCALE = {"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
 
 
 def build_site(config: Path, site_dir: Path, *, env: dict | None = None,
                command: list[str] | None = None) -> subprocess.CompletedProcess:
     """Run a strict ``mkdocs build`` in a fresh process; return it (never raises). The real
     site is built for :data:`SITE_URL`."""
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **SITE_ENV, **(env or {})}
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **ENGLISH_LOCALE, **SITE_ENV, **(env or {})}
     mkdocs = [sys.executable, "-m", "mkdocs"]
     return subprocess.run(
         [*(command or []), *mkdocs, "build", "--strict", "-f", str(config), "-d", str(site_dir)],

@@ -2,7 +2,7 @@
 
 The rules themselves (the official text word for word, one English paragraph per Chinese one,
 the glossary's terms, every figure a metric) run in the build, for every page of the nav:
-tests/test_hook.py tests them on fixture sites. Here, the real site's output is read back.
+tests/test_hook_*.py test them on fixture sites. Here, the real site's output is read back.
 """
 from __future__ import annotations
 

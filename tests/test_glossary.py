@@ -73,10 +73,11 @@ groups:
       - {zh: 青联}
 """)
     assert len(problems) == 4
-    assert problems[0] == "data/glossary.yml:2: group 1: 'title' must give both languages: {zh: …, en: …}"
-    assert problems[1].startswith("data/glossary.yml:4: term 团市委: 'note' must give both languages, note: {zh: …, en: …}")
-    assert problems[2].startswith("data/glossary.yml:5: term 市委: 'note' must give both languages")
-    assert problems[3].startswith("data/glossary.yml:6: group 1: each term needs {zh: …, en: …}")
+    assert problems[0] == "data/glossary.yml:2: the 'title' of group 1 must give both languages: {zh: …, en: …}"
+    assert problems[1].startswith("data/glossary.yml:4: the 'note' of the term 团市委 must give both languages, "
+                                  "note: {zh: …, en: …}")
+    assert problems[2].startswith("data/glossary.yml:5: the 'note' of the term 市委 must give both languages")
+    assert problems[3].startswith("data/glossary.yml:6: each term of group 1 needs a zh and an en text, {zh: …, en: …}")
 
 
 def test_an_unquoted_comma_is_caught_not_silently_cut(tmp_path):
@@ -89,15 +90,26 @@ groups:
       - {zh: 市委, en: CPC Shanghai Municipal Committee, nte: a typo}
 """)
     assert problems == [
-        "data/glossary.yml:4: term 团市委: 'note' must give both languages, note: {zh: …, en: …}, "
-        "or be one plain string shown on both pages; it is {'zh': '简称', '全文通用。': None, 'en': 'Short form.'}",
-        "data/glossary.yml:5: term 市委: unknown key(s) nte: quote a text that contains a comma or a colon"]
+        "data/glossary.yml:4: the 'note' of the term 团市委 is cut in two by a `,`: put each text that holds a "
+        "comma or a colon in double quotes, note: {zh: \"…,…\", en: \"…\"}",
+        "data/glossary.yml:5: the term 市委 has an unknown key 'nte' (did you mean 'note'?) (known keys: zh, en, note)"]
+
+
+def test_a_comma_that_makes_keys_of_a_term_is_named(tmp_path):
+    problems = _problems(tmp_path, """\
+groups:
+  - title: {zh: 机构, en: Organisations}
+    terms:
+      - {zh: 团市委, en: CYL Shanghai Committee, note: 简称,全文通用。}
+""")
+    assert problems == ["data/glossary.yml:4: the term 团市委 has unknown keys (全文通用。): a text that holds a "
+                        "comma or a colon must be in double quotes, note: {zh: \"…,…\", en: \"…\"}"]
 
 
 def test_broken_yaml_is_a_glossary_error_with_its_line(tmp_path):
     problems = _problems(tmp_path, "groups:\n  - title: {zh: 机构, en: Organisations\n    terms: []\n")
-    assert len(problems) == 1
-    assert problems[0].startswith("data/glossary.yml:3: invalid YAML")
+    assert problems == ["data/glossary.yml:2: the `{` opened on line 2 is not closed: add `}` at the end of its "
+                        "value, on the same line"]
 
 
 @pytest.mark.parametrize("text", ["", "- a list\n", "groups: {}\n", "groups:\n  - just a string\n"])
@@ -106,14 +118,16 @@ def test_a_file_that_is_not_a_glossary_is_reported(tmp_path, text):
 
 
 def test_problems_name_the_file_as_editors_see_it(tmp_path):
-    assert _problems(tmp_path, "groups: 1\n") == ["data/glossary.yml:1: the glossary needs a list 'groups:'"]
+    assert _problems(tmp_path, "groups: 1\n") == [
+        "data/glossary.yml:1: the glossary needs a list 'groups:', each group with a title and its terms"]
 
 
 def test_a_missing_glossary_is_a_problem_not_a_traceback(tmp_path):
     (tmp_path / "data").mkdir()
     with pytest.raises(DataFileError) as caught:
         glossary.load(tmp_path / "data" / "glossary.yml")
-    assert [str(p) for p in caught.value.problems] == ["data/glossary.yml: the file does not exist"]
+    assert [str(p) for p in caught.value.problems] == [
+        "data/glossary.yml: the file does not exist: restore it (git checkout -- <file>)"]
 
 
 def test_each_problem_names_the_line_of_its_term(tmp_path):
@@ -128,8 +142,9 @@ groups:
   - title: {zh: 项目, en: Programmes}
     terms: none
 """)
-    assert problems == ["data/glossary.yml:6: group 1: each term needs {zh: …, en: …}, not {'zh': '青联', 'en': ''}",
-                        "data/glossary.yml:9: group 2: needs a list 'terms:'"]
+    assert problems == ["data/glossary.yml:6: each term of group 1 needs a zh and an en text, {zh: …, en: …}, "
+                        "not {'zh': '青联', 'en': ''}",
+                        "data/glossary.yml:9: group 2 needs a list 'terms:'"]
 
 
 def test_the_real_glossary_loads_with_one_translation_per_term():
@@ -225,4 +240,4 @@ groups:
     terms:
       - {zh: 团中央, en: Central Committee of the Communist Youth League}
 """)
-    assert problems == ["data/glossary.yml:7: term 团中央 is given twice (first at line 4): keep one translation"]
+    assert problems == ["data/glossary.yml:7: the term 团中央 is given twice (first on line 4): keep one translation"]

@@ -22,7 +22,7 @@ def test_properties_and_messages_are_escaped_as_github_asks():
 
 def test_the_summary_lists_every_problem_once():
     text = summary([Problem("docs/a.md", 3, "one | two"), Problem("docs/a.md", 9, "three", "m")])
-    assert text.startswith("## 2 problem(s)")
+    assert text.startswith("## 2 problems in the report's pages")
     assert "| `docs/a.md` | 3 | one \\| two |" in text
     assert "| `docs/a.md` | 9 | three (m) |" in text
     assert "`docs/a.md` (2)" in text

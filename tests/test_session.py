@@ -46,6 +46,6 @@ def test_warnings_of_every_language_are_counted_until_the_next_build():
     logger.info("not counted")
     assert session.strict_failure() == "Aborted with 2 warnings in strict mode (all languages)!"
     logger.error("an error")
-    assert session.strict_failure() == "Aborted with 2 warnings, 1 errors in strict mode (all languages)!"
+    assert session.strict_failure() == "Aborted with 2 warnings, 1 error in strict mode (all languages)!"
     session.start(DEFAULT_LANGUAGE)
     assert session.strict_failure() is None

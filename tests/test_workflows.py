@@ -166,6 +166,16 @@ def test_check_builds_strictly_first_then_runs_the_readme_test_command():
     assert uploads[0]["with"].get("name") not in (None, "github-pages"), "the preview needs its own name"
 
 
+def test_the_workflows_tell_editors_in_chinese_in_one_line_each():
+    """Annotations and the job summary follow the build's locale (hooks/messages): one line says
+    which, in the step that builds (check.yml) and in the official-source check."""
+    for path, marker in ((CHECK, "mkdocs build --strict"), (WORKFLOWS / "source.yml", "check-official-source")):
+        [step] = [s for _, s in _steps(_load(path)) if marker in s.get("run", "")]
+        assert step["env"]["LANGUAGE"].startswith("zh"), path.name
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if "LANGUAGE:" in line]
+        assert len(lines) == 1, path.name
+
+
 def test_no_workflow_names_an_owner_or_an_address():
     """A fork or a transferred repository deploys as it is: the address comes from GitHub."""
     for path in sorted(p for p in (ROOT / ".github").rglob("*") if p.is_file()):
@@ -216,9 +226,14 @@ def test_a_change_to_the_official_text_must_say_where_it_comes_from(tmp_path):
     assert _script("check-official-source", base, cwd=tmp_path, env={"PR_BODY": ""}).returncode == 0
     (tmp_path / "data" / "source" / "report.txt").write_text("新的原文。\n", encoding="utf-8")
     git("commit", "-qam", "the official text")
-    failed = _script("check-official-source", base, cwd=tmp_path, env={"PR_BODY": "Fixes a typo."})
+    failed = _script("check-official-source", base, cwd=tmp_path,
+                     env={"PR_BODY": "Fixes a typo.", "LANGUAGE": "", "LC_ALL": "", "LANG": "C.UTF-8"})
     assert failed.returncode == 1
-    assert failed.stdout.startswith("::error file=data/source/report.txt,")
+    assert failed.stdout.startswith("::error file=data/source/report.txt,title=Official text changed::This pull")
+    chinese = _script("check-official-source", base, cwd=tmp_path,
+                      env={"PR_BODY": "Fixes a typo.", "LANGUAGE": "zh_CN", "LANG": "C.UTF-8"})
+    assert chinese.returncode == 1
+    assert chinese.stdout.startswith("::error file=data/source/report.txt,title=官方原文有改动::这个拉取请求修改了官方原文")
     for body in ("Fixes a typo.\nSource: https://example.org/notice.pdf", "来源:团市委2024年1月公告",
                  "Source / 来源: https://example.org/notice.pdf"):  # the template's own line, filled in
         assert _script("check-official-source", base, cwd=tmp_path, env={"PR_BODY": body}).returncode == 0

@@ -124,7 +124,10 @@ def _shows(html: str | None, metric_id: str, value: int, lang: str) -> bool:
 def measure(repo: Path, work: Path, *, edits: int = 3, timeout: float = 120.0,
             python: str = sys.executable) -> ServeResult:
     copy = copy_repo(repo, work / "serve-site")
-    config = yaml.safe_load((copy / "mkdocs.yml").read_text(encoding="utf-8"))
+    from mkdocs.utils.yaml import yaml_load  # as MkDocs reads it: !ENV tags resolved
+
+    with open(copy / "mkdocs.yml", encoding="utf-8") as stream:
+        config = yaml_load(stream)
     nav = [p for p in _flat(config.get("nav") or [])]
     picked = pick_metric(copy / "docs", nav)
     if picked is None:

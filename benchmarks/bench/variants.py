@@ -60,6 +60,7 @@ class Variant:
     timed_hook: bool = False
     diagnostic: bool = False
     description: str = ""
+    jieba: bool = False                         # built with jieba installed (benchmarks/requirements-jieba.txt)
 
 
 def _ours(real, nav, site_dir):
@@ -72,7 +73,8 @@ VARIANTS = {
     "nohook": Variant("nohook", "ours without hook", "base", sitegen.without_hook,
                       description="ours without `hooks:` and without the statistics page"),
     "stock": Variant("stock", "stock", "base", sitegen.stock,
-                     description="Material + i18n + search, nothing of ours"),
+                     description="Material + i18n + search, nothing of ours, with jieba installed as "
+                                 "Material's documentation advises for Chinese", jieba=True),
     "nogit": Variant("nogit", "ours, no git repo", "nogit", _ours, True, diagnostic=True,
                      description="ours in a folder that is not a git repository: the "
                                  "git-revision-date plugin falls back to the build date"),

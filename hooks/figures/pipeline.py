@@ -12,12 +12,15 @@ from decimal import Decimal
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from messages import msg
+from messages.hints import suggest
+
 from .check import coverage, fields, ids, keys, links, official, parity, prose, safety, selections, twins
 from .count.stats import Section, Statistics, compute
 from .draw.anchors import anchor_id
 from .parse import frontmatter, metrics as metric_records, numbers
 from .parse.datafile import DataFileError, read_text
-from .parse.prose import Block, Sentence, blocks, sentences
+from .parse.prose import Block, Sentence, blocks, mask_code, sentences
 from .schema import LANGUAGES, Category, Metric, Problem, load_categories
 
 _H1 = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", re.M)
@@ -141,6 +144,8 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
     page_blocks: dict[str, list[Block]] = {}
     official_pages: list[_Page] = []
     read_pages = []
+    #: the Chinese prose and a metric disagree: (page, problem, other places stating the figure)
+    disagreements: list[tuple[_Page, Problem, list[str]]] = []
     #: a page whose front matter could not be read hides which part of the official text it
     #: is and which metrics it has: those checks wait until it is fixed, so that one mistake
     #: gives one problem, not one for every later page and every key figure it holds
@@ -163,12 +168,17 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
                 entry.sentences[lang] = sentences(parsed.body, lang, parsed.body_line, found=entry.blocks[lang])
         zh, en = entry.read["zh"], entry.read["en"]
         if zh is None:
-            problems.append(Problem(f"{sources.shown_dir}/{page}", 0, "the page does not exist"))
+            on_disk = [p.relative_to(docs_dir).as_posix() for p in docs_dir.glob("*.md")
+                       if not p.name.endswith(".en.md")]
+            problems.append(Problem(f"{sources.shown_dir}/{page}", 0, msg(
+                "the page does not exist: create it, or correct its name in nav: in mkdocs.yml{suggestion}",
+                suggestion=suggest(page, on_disk))))
             blind = True  # its part of the official text and its metrics are unknown
             continue
         if en is None:
-            problems.append(Problem(f"{sources.shown_dir}/{source_path(page, 'en')}", 0,
-                                    f"the English translation of {sources.shown_dir}/{page} does not exist"))
+            problems.append(Problem(f"{sources.shown_dir}/{source_path(page, 'en')}", 0, msg(
+                "the English translation of {page} does not exist: add it (every page is in both languages)",
+                page=f"{sources.shown_dir}/{page}")))
         for lang, parsed in entry.read.items():
             unknown = keys.unknown(parsed.meta, file=parsed.path) if parsed else []
             problems.extend(unknown)
@@ -195,13 +205,20 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
                 anchors[source_path(page, lang)] = spans
                 if lang == "zh":
                     zh_named = {p.metric for p in found if p.metric}
+                    disagreements.extend((entry, p, []) for p in found if p.code == coverage.DISAGREE)
                 else:  # most often the metric itself is wrong: fixed there, the English may be right
+                    _english_places(entry, spans, found, [d for d in disagreements if d[0] is entry],
+                                    {m.id: m for m in metrics})
                     found = [p for p in found if p.metric not in zh_named]
                 problems.extend(found)
         all_metrics.extend(metrics)
     problems.extend(ids.duplicates(all_metrics))
     if not blind:
         problems.extend(_official(official_pages, sources))
+        _official_places(official_pages, sources, disagreements, {m.id: m for m in all_metrics})
+    for entry, problem, places in disagreements:  # one build names every place of one change
+        if places:
+            problems[problems.index(problem)] = coverage.also_stated(problem, places)
     problems.extend(_links(docs_dir, read_pages, all_metrics))
     highlights = None
     if sources.highlights is not None:
@@ -252,7 +269,7 @@ def _flag(page: frontmatter.Page, key: str, problems: list[Problem]) -> bool | N
     if node is None:
         return False
     if not isinstance(node.value, bool):
-        problems.append(Problem(page.path, node.line, f"'{key}' must be true or false, not {node.value!r}"))
+        problems.append(Problem(page.path, node.line, fields.true_or_false(key, node.value)))
         return None
     return node.value
 
@@ -279,7 +296,8 @@ def _check_prose(entry: _Page, lang: str, metrics: list[Metric],
     are one mistake and one problem."""
     parsed = entry.read[lang]
     mentions = {s: numbers.find(s.text, lang) for s in entry.sentences[lang]}  # once, for both checks
-    spans, problems = _locate(metrics, parsed, entry.sentences[lang], mentions, lang)
+    spans, problems = _locate(metrics, parsed, entry.sentences[lang], mentions, lang,
+                              outside=lambda: _outside(entry, lang))
     if entry.pending is None:
         return spans, problems  # a broken metric could be any number: report it alone first
     exempt, found = coverage.snippets(parsed.meta, file=parsed.path)
@@ -332,7 +350,8 @@ def _official(pages: list[_Page], sources: Sources) -> list[Problem]:
         return []
     shown = sources.shown_official
     if not sources.official_text.exists():
-        return [Problem(shown, 0, "the official text is missing")]
+        return [Problem(shown, 0, msg("the official text is missing: restore it (git checkout -- {file})",
+                                      file=shown))]
     try:
         text = read_text(sources.official_text, shown)
     except DataFileError as error:
@@ -340,9 +359,10 @@ def _official(pages: list[_Page], sources: Sources) -> list[Problem]:
     parts = official.parts(text)
     problems = []
     if len(pages) != len(parts):
-        problems.append(Problem(shown, 0, f"the official text has {len(parts)} parts (its opening and "
-                                          f"each numbered heading), but {len(pages)} page(s) say "
-                                          f"'{OFFICIAL}: true': one page per part, in navigation order"))
+        problems.append(Problem(shown, 0, msg("the official text has {parts} parts (its opening and each "
+                                              "numbered heading), but {pages} page(s) say '{key}: true': one "
+                                              "page per part, in navigation order", parts=len(parts),
+                                              pages=len(pages), key=OFFICIAL)))
         return problems  # which page is which part is unknown: comparing them would blame the wrong pages
     for entry, part in zip(pages, parts):
         zh = entry.read["zh"]
@@ -350,6 +370,49 @@ def _official(pages: list[_Page], sources: Sources) -> list[Problem]:
         end = zh.body_line + zh.body.count("\n")
         problems.extend(official.compare(page, part, file=zh.path, end_line=end, source=shown))
     return problems
+
+
+def _english_places(entry: _Page, spans: list[tuple[int, int, str]], found: list[Problem],
+                    disagreements: list[tuple[_Page, Problem, list[str]]], metrics: dict[str, Metric]) -> None:
+    """Where the English states a figure its Chinese prose and metric disagree on: the sentence
+    that states the metric's value, or the one a problem names instead (``file:line «…»``)."""
+    en = entry.read["en"]
+    for _, problem, places in disagreements:
+        metric = metrics.get(problem.metric)
+        start = next((a for a, _, mid in spans if mid == problem.metric), None)
+        sentence = next((s for s in entry.sentences["en"] if s.start == start), None)
+        if metric is not None and sentence is not None:
+            said = next((m.text for m in numbers.find(sentence.text, "en")
+                         if m.kind == numbers.FIGURE and m.value == metric.value), sentence.text[:24])
+            places.append(f"{en.path}:{sentence.line} «{said}»")
+            continue
+        other = next((p for p in found if p.metric == problem.metric and coverage.said(p)), None)
+        if other is not None:
+            places.append(f"{other.file}:{other.line} {coverage.said(other)}")
+
+
+def _official_places(pages: list[_Page], sources: Sources,
+                     disagreements: list[tuple[_Page, Problem, list[str]]], metrics: dict[str, Metric]) -> None:
+    """Where the official text states a figure a page's prose and metric disagree on: each
+    sentence of the page's part that states either number."""
+    if not disagreements or sources.official_text is None or not sources.official_text.exists():
+        return
+    try:
+        parts = official.parts(read_text(sources.official_text, sources.shown_official))
+    except DataFileError:
+        return
+    if len(parts) != len(pages):
+        return
+    for entry, problem, places in disagreements:
+        metric = metrics.get(problem.metric)
+        if metric is None or entry not in pages:
+            continue
+        part = parts[pages.index(entry)]
+        values = {metric.value, problem.message.arg("value")}
+        for sentence, line in zip(part.sentences, part.lines):
+            said = [m.text for m in numbers.find(sentence, "zh") if m.kind == numbers.FIGURE and m.value in values]
+            if said:
+                places.append(f"{sources.shown_official}:{line} «{said[0]}»")
 
 
 def _links(docs_dir: Path, pages: list[_Page], metrics: list[Metric]) -> list[Problem]:
@@ -364,12 +427,13 @@ def _links(docs_dir: Path, pages: list[_Page], metrics: list[Metric]) -> list[Pr
         if known.get(f"{m.section}.md") is not None:
             known[f"{m.section}.md"].add(anchor_id(m.id))
     problems = []
+    names = tuple(entry.name for entry in pages)
     for entry in pages:
         for lang, parsed in entry.read.items():
             if parsed is not None:
                 problems.extend(links.check(
                     parsed.body, page=entry.name, file=parsed.path, first_line=parsed.body_line,
-                    exists=lambda path: (docs_dir / path).is_file(), anchors=known.get))
+                    exists=lambda path: (docs_dir / path).is_file(), anchors=known.get, pages=names))
     return problems
 
 
@@ -407,10 +471,27 @@ def _title(page: frontmatter.Page | None, slug: str) -> str:
     return match.group(1).strip() if match else slug
 
 
+def _outside(entry: _Page, lang: str) -> list[tuple[int, str, bool]]:
+    """The page's lines that are not its running text (headings, lists, tables, notes, editorial
+    blocks), each as (line, text, editorial?): where a figure is not read."""
+    parsed = entry.read[lang]
+    running, editorial = set(), set()
+    for block in entry.blocks[lang]:
+        lines = range(block.line, block.line + block.text.count("\n") + 1)
+        if block.editorial:
+            editorial.update(lines)
+        elif block.kind == "paragraph":
+            running.update(lines)
+    return [(number, text, number in editorial)
+            for number, text in enumerate(mask_code(parsed.body).splitlines(), parsed.body_line)
+            if number not in running and text.strip() and not text.lstrip().startswith("<!--")]
+
+
 def _locate(metrics: list[Metric], page: frontmatter.Page, found_sentences: list[Sentence],
-            mentions: dict[Sentence, list[numbers.Mention]], lang: str):
+            mentions: dict[Sentence, list[numbers.Mention]], lang: str, outside=None):
     spans, problems = [], []
-    located = prose.locate_all(metrics, found_sentences, lang=lang, file=page.path, mentions=mentions)
+    located = prose.locate_all(metrics, found_sentences, lang=lang, file=page.path, mentions=mentions,
+                               outside=outside)
     for metric, (anchor, found) in zip(metrics, located):
         problems.extend(found)
         if anchor:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from messages import Message, msg, render
+
 LANGUAGES = ("zh", "en")
 
 #: qualifier → what the Chinese text writes for it
@@ -38,20 +40,22 @@ def load_categories(path: Path, shown: str = "data/categories.yml") -> dict[str,
 
     rows = load(path, shown)
     if not isinstance(rows, list):
-        raise DataFileError(Problem(shown, 1, "the categories must be a list of {id, zh, en}"))
+        raise DataFileError(Problem(shown, 1, msg("the categories must be a list, each with an id, a zh "
+                                                  "and an en text: - {{id: …, zh: …, en: …}}")))
     out = {}
     for row in rows:
         if not (isinstance(row, dict) and all(isinstance(row.get(k), str) for k in ("id", "zh", "en"))):
-            raise DataFileError(Problem(shown, _line_of(path, row), f"each category needs an id, a zh "
-                                                                    f"and an en text, not {row!r}"))
+            raise DataFileError(Problem(shown, _line_of(path, row), msg(
+                "each category needs an id, a zh and an en text, not {row}", row=repr(row))))
         description = row.get("description") or {}
         if not (isinstance(description, dict) and set(description) <= {"zh", "en"}
                 and all(isinstance(v, str) for v in description.values())):
-            raise DataFileError(Problem(shown, _line_of(path, row), f"the description of category "
-                                                                    f"'{row['id']}' must be {{zh: …, en: …}}"))
+            raise DataFileError(Problem(shown, _line_of(path, row), msg(
+                "the description of category '{id}' must give both languages: {{zh: …, en: …}}",
+                id=row["id"])))
         if row["id"] in out:
             raise DataFileError(Problem(shown, _line_of(path, row, last=True),
-                                        f"category '{row['id']}' is given twice"))
+                                        msg("category '{id}' is given twice: keep one", id=row["id"])))
         out[row["id"]] = Category(row["id"], row["zh"], row["en"], dict(description))
     return out
 
@@ -67,18 +71,29 @@ def _line_of(path: Path, row, *, last: bool = False) -> int:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing an editor must fix, reported as ``file:line: message (metric id)``."""
+    """One thing an editor must fix, reported as ``file:line: message (metric id)``.
+
+    The message is kept as a :class:`~messages.Message` and rendered when it is shown, in the
+    editor's language (the terminal, GitHub) or in the page's (the preview)."""
 
     file: str
     line: int
-    message: str
+    message: Message | str
     metric: str | None = None
     code: str = ""  # what kind of problem, for the checks that combine two into one
 
-    def __str__(self) -> str:
+    def text(self, lang: str | None = None) -> str:
+        """The message alone, in ``lang`` (the environment's language by default)."""
+        return render(self.message, lang)
+
+    def render(self, lang: str | None = None) -> str:
+        """``file:line: message (metric id)`` in ``lang``."""
         where = f"{self.file}:{self.line}" if self.line else self.file
         suffix = f" ({self.metric})" if self.metric else ""
-        return f"{where}: {self.message}{suffix}"
+        return f"{where}: {self.text(lang)}{suffix}"
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 @dataclass

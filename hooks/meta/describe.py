@@ -22,7 +22,7 @@ from figures.parse.frontmatter import Page
 from figures.parse.prose import Block, split
 from figures.schema import Problem
 
-from .messages import NO_OPENING, NOT_TEXT, SAME_AS
+from .messages import NO_OPENING, NOT_TEXT, same_as
 
 #: about how many characters a description takes, by language (what results show whole)
 BUDGET = {"zh": 120, "en": 160}
@@ -124,8 +124,8 @@ def duplicates(described: list[Described]) -> list[Problem]:
         key = d.description.casefold()
         if key in first:
             other = first[key]
-            problems.append(Problem(d.file, d.description_line, SAME_AS.format(
-                other=f"{other.file}:{other.description_line}")))
+            problems.append(Problem(d.file, d.description_line, same_as(
+                f"{other.file}:{other.description_line}")))
         else:
             first[key] = d
     return problems

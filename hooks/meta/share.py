@@ -19,7 +19,7 @@ from figures.schema import LANGUAGES, Metric, Problem
 from . import describe, structured
 from .card import Card, Figure, MissingGlyphs, cached
 from .head import Head, base, head, image_path
-from .messages import NO_GLYPH
+from .messages import no_glyph
 
 #: a page that draws the open data's downloads is the statistics page: it describes the Dataset
 DOWNLOADS_MARKER = "<!-- figures:downloads -->"
@@ -201,4 +201,4 @@ def _glyph_problem(error: MissingGlyphs, page: describe.Described) -> Problem:
     where = {"title": (page.file, page.title_line), "summary": (page.file, page.description_line),
              "publisher": ("mkdocs.yml", 0), "edition": ("mkdocs.yml", 0), "year": ("mkdocs.yml", 0)}
     file, line = where.get(error.field, (HIGHLIGHTS, 0))
-    return Problem(file, line, NO_GLYPH.format(characters=error.characters, field=error.field, font=fonts.SANS))
+    return Problem(file, line, no_glyph(error.characters, error.field, fonts.SANS))

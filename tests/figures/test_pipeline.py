@@ -185,7 +185,7 @@ def test_a_duplicate_id_across_two_files_names_both(tmp_path):
     a = analyse(tmp_path, basics_md=basics)
     [p] = a.problems
     assert (p.file, p.line, p.metric) == ("docs/theory.md", 3, "lecture-teams")
-    assert "docs/basics.md:3" in p.message
+    assert "docs/basics.md:3" in p.text()
 
 
 def test_a_figure_missing_from_the_english_prose(tmp_path):
@@ -200,13 +200,14 @@ def test_invalid_yaml_stops_the_page_not_the_site(tmp_path):
     broken = THEORY_ZH.replace("unit: {zh: 支, en: lecture teams}", "unit: {zh: 支, en: lecture teams}}")
     a = analyse(tmp_path, theory_md=broken)
     assert [(p.file, p.line) for p in a.problems] == [("docs/theory.md", line_of(broken, "}}"))]
-    assert "invalid YAML" in a.problems[0].message
+    assert a.problems[0].text().startswith("this `}` closes nothing")
     assert [m.id for m in a.metrics] == ["internal-departments"]
 
 
 def test_a_missing_chinese_page(tmp_path):
     a = analyse(tmp_path, basics_md=None)
-    assert [str(p) for p in a.problems] == ["docs/basics.md: the page does not exist"]
+    assert [str(p) for p in a.problems] == [
+        "docs/basics.md: the page does not exist: create it, or correct its name in nav: in mkdocs.yml"]
 
 
 def test_a_missing_english_twin_is_a_problem(tmp_path):
@@ -340,13 +341,13 @@ def test_a_figure_changed_in_one_place_is_one_problem_on_the_changed_line(tmp_pa
     a = analyse(tmp_path, theory_en_md=en)
     [p] = a.problems
     assert (p.file, p.line, p.metric) == ("docs/theory.en.md", line_of(en, "70,000"), "online-learners")
-    assert "«Nearly 70,000»" in p.message and "write it as “nearly 60,000”" in p.message
+    assert "«Nearly 70,000»" in p.text() and "write it as “nearly 60,000”" in p.text()
     zh = THEORY_ZH.replace("value: 60000", "value: 70000")
     en_fixed = THEORY_EN.replace("Nearly 60,000", "Nearly 70,000")
     a = analyse(tmp_path, theory_md=zh, theory_en_md=en_fixed)
     [p] = a.problems
     assert (p.file, p.line) == ("docs/theory.md", line_of(zh, "近6万"))
-    assert "the prose says «近6万»" in p.message and "is 70000 (nearly)" in p.message
+    assert "the prose says «近6万»" in p.text() and "is 70000 (nearly)" in p.text()
 
 
 def test_the_official_text_and_the_translation_are_checked_for_every_page(tmp_path):
@@ -374,7 +375,7 @@ def test_exemptions_that_cannot_be_read_give_their_own_problem_not_one_per_name(
         "joined online study.", 'joined online study. The "Nine Ones" projects advanced.'))
     found = [p for p in a.problems if p.file == "docs/theory.md"]
     assert len(found) == 1 and found[0].line in (2, 3), [str(p) for p in a.problems]
-    assert not any("九个一" in p.message and "add a metric" in p.message for p in a.problems)
+    assert not any("九个一" in p.text() and "add a metric" in p.text() for p in a.problems)
 
 
 def test_a_metric_mistyped_in_the_chinese_front_matter_is_not_also_blamed_on_the_english(tmp_path):
@@ -384,3 +385,38 @@ def test_a_metric_mistyped_in_the_chinese_front_matter_is_not_also_blamed_on_the
     a = analyse(tmp_path, theory_md=zh)
     assert [(p.file, p.metric) for p in a.problems] == [("docs/theory.md", "lecture-audience")], \
         [str(p) for p in a.problems]
+
+
+def test_a_figure_changed_in_the_chinese_prose_only_names_every_place_of_the_old_figure(tmp_path):
+    """One round for one change: the metric, the English sentence and the official text that
+    still say 1440 are named by the same build, on the changed line."""
+    source = tmp_path / "official.txt"
+    source.write_text("二、理论学习\n共成立青年宣讲团1440支,覆盖团员青年百万余人次。\n近6万名青年参与线上学习。\n",
+                      encoding="utf-8")
+    zh = THEORY_ZH.replace("---\nmetrics:", "---\nofficial_text: true\nmetrics:").replace("1440支", "1450支")
+    docs = write_docs(tmp_path, theory_md=zh)
+    a = pipeline.analyse(docs, PAGES, ROOT / "data" / "categories.yml", official_text=source)
+    prose = [p for p in a.problems if p.metric == "lecture-teams"]
+    [p] = prose
+    assert (p.file, p.line) == ("docs/theory.md", line_of(zh, "1450支"))
+    assert p.text().startswith(f"the prose says «1450» where the metric, defined at line "
+                               f"{line_of(zh, 'id: lecture-teams')}, is 1440 (exact): correct the one that is wrong")
+    assert f"docs/theory.en.md:{line_of(THEORY_EN, '1,440')} «1,440»" in p.text()
+    assert "official.txt:2 «1440»" in p.text()
+    assert "改正错的一方,并一起修改写有这个数字的其他地方" in p.render("zh")
+    official = [p for p in a.problems if p.metric is None]
+    assert [(o.line, "«1450支" in o.text()) for o in official] == [(line_of(zh, "1450支"), True)]
+
+
+def test_a_figure_only_in_an_editorial_block_is_explained(tmp_path):
+    zh = THEORY_ZH.replace("近6万名青年参与线上学习。",
+                           '近期青年参与线上学习。\n\n<div class="editorial" markdown>\n\n近6万名青年参与。\n\n</div>')
+    en = THEORY_EN.replace("Nearly 60,000 young people joined online study.",
+                           'Young people joined online study.\n\n<div class="editorial" markdown>\n\n'
+                           'Nearly 60,000 joined.\n\n</div>')
+    a = analyse(tmp_path, theory_md=zh, theory_en_md=en)
+    [p] = a.problems  # the English, which says the same, is not blamed for the metric
+    assert (p.file, p.line) == ("docs/theory.md", line_of(zh, "id: online-learners"))
+    assert p.text() == (f"the page states 60000 only in editorial text (line {line_of(zh, '近6万名青年参与。')}: "
+                        "«近6万»), where figures are not read: only the report's own text states figures; remove "
+                        "this metric, or state the figure in the report's text")

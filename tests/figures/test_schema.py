@@ -20,8 +20,8 @@ def test_categories_come_from_the_one_list_in_its_order(tmp_path: Path):
 
 
 @pytest.mark.parametrize("rows, line, message", [
-    ("- {id: a, zh: 甲, en: A, description: 写给编辑的说明}\n", 1, "the description of category 'a' must be {zh: …, en: …}"),
-    ("- {id: a, zh: 甲, en: A}\n- {id: b, zh: 乙, en: B}\n- {id: a, zh: 丙, en: C}\n", 3, "category 'a' is given twice"),
+    ("- {id: a, zh: 甲, en: A, description: 写给编辑的说明}\n", 1, "the description of category 'a' must give both languages: {zh: …, en: …}"),
+    ("- {id: a, zh: 甲, en: A}\n- {id: b, zh: 乙, en: B}\n- {id: a, zh: 丙, en: C}\n", 3, "category 'a' is given twice: keep one"),
 ])
 def test_a_category_row_with_a_mistake_is_named_by_its_line(tmp_path: Path, rows, line, message):
     path = tmp_path / "categories.yml"

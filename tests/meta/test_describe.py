@@ -67,4 +67,4 @@ def test_two_pages_with_one_description_are_named_together():
     b, _ = _describe("---\ndescription: 同一句话。\n---\n# 乙\n\n别的话。\n", path="docs/b.md")
     problems = duplicates([a, b])
     assert [(p.file, p.line) for p in problems] == [("docs/b.md", 2)]
-    assert "docs/a.md:3" in problems[0].message
+    assert "docs/a.md:3" in str(problems[0].message)

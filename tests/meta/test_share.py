@@ -92,7 +92,8 @@ def test_a_title_the_font_cannot_draw_is_a_problem_on_its_line(analysis, about, 
     _, problems = share.shared(real_nav(), analysis.pages, analysis.bodies, broken, analysis.stats,
                                _settings("zh"), source_path=pipeline.source_path, original=None, cache=tmp_path)
     assert [(p.file, p.line) for p in problems] == [("docs/theory.md", page.title_line)]
-    assert "\U0001F600" in problems[0].message and "Noto Sans CJK SC" in problems[0].message
+    message = str(problems[0].message)
+    assert "\U0001F600" in message and "Noto Sans CJK SC" in message
 
 
 def test_every_headline_figure_is_written_as_its_sentence_writes_it(analysis):

@@ -50,6 +50,38 @@ def test_chinese_index_of_a_chinese_build_keeps_its_entries_without_jieba_marks(
         (d["location"], d["title"].replace("\u200b", ""), d["text"].replace("\u200b", "")) for d in only_zh["docs"]]
 
 
+def test_the_chinese_index_is_the_same_however_material_segmented_the_text(monkeypatch):
+    """Why the site needs no jieba: with jieba installed, Material's plugin cuts every run of Han
+    characters into words with invisible marks; the index written from it is the same, byte for
+    byte, whatever the cuts (here every cut jieba could make: after every character, after every
+    second, none). benchmarks/run.py builds the real site with and without jieba and compares."""
+    import types
+
+    from material.plugins.search import plugin as material_search
+
+    def segmented(size):
+        def cut(data):
+            text = data.decode("utf-8") if isinstance(data, bytes) else data
+            return [text[i:i + size] for i in range(0, len(text), size)] if size else [text]
+        monkeypatch.setattr(material_search, "jieba", types.SimpleNamespace(cut=cut))
+        search = material_search.SearchIndex.__new__(material_search.SearchIndex)
+        plain = {**MIXED, "docs": [{**d, "title": d["title"].replace("\u200b", ""),
+                                    "text": d["text"].replace("\u200b", "")} for d in MIXED["docs"]]}
+        if size is None:
+            return plain
+        return {**plain, "docs": [{**d, "title": search._segment_chinese(d["title"]),
+                                   "text": search._segment_chinese(d["text"])} for d in plain["docs"]]}
+
+    def index(docs):
+        return localise(json.dumps(docs, ensure_ascii=False), "zh", prefix="", others=("en/",))
+
+    without = index(segmented(None))
+    for size in (1, 2, 3, 0):
+        marked = segmented(size)
+        assert any("\u200b" in d["text"] for d in marked["docs"]) or size == 0
+        assert index(marked) == without, size
+
+
 def test_settings_per_language():
     zh, en = run("zh", ""), run("en", "en/")
     for data, lang in ((zh, "zh"), (en, "en")):

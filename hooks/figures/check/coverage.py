@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from messages import msg
+
 from ..draw.numbers import for_prose
 from ..parse import numbers
 from ..parse.frontmatter import Node
@@ -23,6 +25,8 @@ from ..schema import Metric, Problem
 
 KEY = "not_figures"
 UNCOVERED = "uncovered"
+#: the Chinese prose and its metric disagree (one problem for both, on the prose's line)
+DISAGREE = "disagree"
 
 
 @dataclass(frozen=True)
@@ -38,13 +42,15 @@ def snippets(meta: Node | None, *, file: str) -> tuple[list[Snippet], list[Probl
     node = meta.children[KEY]
     items = node.children if isinstance(node.children, list) else None
     if items is None:
-        return [], [Problem(file, node.line, f"'{KEY}' must be a list of words from the prose")]
+        return [], [Problem(file, node.line, msg("'{key}' must be a list of words copied from the prose, "
+                                                 "one '- …' per line", key=KEY))]
     out, problems = [], []
     for item in items:
         if isinstance(item.value, (str, int)) and str(item.value).strip():
             out.append(Snippet(str(item.value).strip(), item.line))
         else:
-            problems.append(Problem(file, item.line, f"each entry of '{KEY}' must be words from the prose"))
+            problems.append(Problem(file, item.line, msg("each entry of '{key}' must be words copied from "
+                                                         "the prose", key=KEY)))
     return out, problems
 
 
@@ -71,36 +77,54 @@ def uncovered(sentences: list[Sentence], metrics: list[Metric], lang: str, *, fi
             problems.append(Problem(file, sentence.line, _message(mention, lang), code=UNCOVERED))
     for snippet in exempt:
         if snippet not in used and not any(snippet.text in s.text for s in sentences):
-            problems.append(Problem(file, snippet.line, f"'{KEY}' lists «{snippet.text}», which the "
-                                                        "page's prose does not contain"))
+            problems.append(Problem(file, snippet.line, msg("'{key}' lists «{text}», which the page's prose "
+                                                            "does not contain: remove it from the list",
+                                                            key=KEY, text=snippet.text)))
     return problems
 
 
 def said(problem: Problem) -> str:
     """What the prose says, as a problem quotes it: «超5000»."""
-    return problem.message[problem.message.index("«"):problem.message.index("»") + 1]
+    return problem.message.arg("said") if not isinstance(problem.message, str) else ""
 
 
 def explain(missing: Problem, stray: Problem, metric: Metric) -> Problem:
     """One problem for a figure the prose no longer states and the number it states instead,
     on the number's line: most often one was changed without the other."""
-    said_instead = said(stray)
+    args = {"said": said(stray), "line": metric.line, "figure": f"{metric.number} ({metric.qualifier})",
+            "value": stray.message.arg("value"), "written": for_prose(metric.value, metric.qualifier),
+            "place": f"{metric.file}:{metric.line}"}
     if missing.file == metric.file:  # the Chinese page, where the metric is defined
-        message = (f"the prose says {said_instead} where the metric, defined at line {metric.line}, is "
-                   f"{metric.number} ({metric.qualifier}): correct the one that is wrong")
-    else:
-        message = (f"this sentence says {said_instead}, but the figure is {metric.number} ({metric.qualifier}): "
-                   f"write it as “{for_prose(metric.value, metric.qualifier)}” (the metric is "
-                   f"defined at {metric.file}:{metric.line})")
-    return Problem(stray.file, stray.line, message, missing.metric)
+        return Problem(stray.file, stray.line, msg(
+            "the prose says {said} where the metric, defined at line {line}, is {figure}: correct the one "
+            "that is wrong", **args), missing.metric, DISAGREE)
+    return Problem(stray.file, stray.line, msg(
+        "this sentence says {said}, but the figure is {figure}: write it as “{written}” (the metric is "
+        "defined at {place})", **args), missing.metric)
 
 
-def _message(mention: numbers.Mention, lang: str) -> str:
-    example = "“九个一”" if lang == "zh" else "seven-in-one"
-    return (f"the prose states «{mention.text}» ({mention.qualifier}), but no metric of this page "
-            f"is that figure: add a metric to the Chinese front matter, or, if it is not a figure "
-            f"(a name such as {example}), list the words around it under '{KEY}' in this page's "
-            f"front matter")
+def also_stated(problem: Problem, places: list[str]) -> Problem:
+    """A :data:`DISAGREE` problem that also names the other places stating the figure (the
+    English sentence, the official text: ``file:line «what it says»``), so that one build names
+    everything one change of a figure touches."""
+    if not places:
+        return problem
+    args = dict(problem.message.args)
+    return Problem(problem.file, problem.line, msg(
+        "the prose says {said} where the metric, defined at line {line}, is {figure}: correct the one that "
+        "is wrong, and with it what else states this figure: {places}", places=places, **args),
+        problem.metric, problem.code)
+
+
+def _message(mention: numbers.Mention, lang: str):
+    args = {"said": f"«{mention.text}»", "value": mention.value, "qualifier": mention.qualifier, "key": KEY}
+    if lang == "zh":
+        return msg("the prose states {said} ({qualifier}), but no metric of this page is that figure: add a "
+                   "metric to the front matter, or, if it is not a figure (a name such as “九个一”), list the "
+                   "words around it under '{key}' in this page's front matter", **args)
+    return msg("the prose states {said} ({qualifier}), but no metric of this page is that figure: add a "
+               "metric to the Chinese front matter, or, if it is not a figure (a name such as "
+               "\"seven-in-one\"), list the words around it under '{key}' in this page's front matter", **args)
 
 
 def _find_all(text: str, part: str) -> list[int]:

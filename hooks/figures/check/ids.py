@@ -1,6 +1,8 @@
 """Check that every metric id is used once across the whole site."""
 from __future__ import annotations
 
+from messages import msg
+
 from ..schema import Metric, Problem
 
 
@@ -10,8 +12,9 @@ def duplicates(metrics: list[Metric]) -> list[Problem]:
     for m in metrics:
         if m.id in first:
             other = first[m.id]
-            problems.append(Problem(m.file, m.line,
-                                    f"duplicate metric id, also used in {other.file}:{other.line}", m.id))
+            problems.append(Problem(m.file, m.line, msg("this metric id is also used at {place}: each metric "
+                                                        "needs an id of its own", place=f"{other.file}:{other.line}"),
+                                    m.id))
         else:
             first[m.id] = m
     return problems

@@ -3,6 +3,9 @@
 checked as if the key were absent."""
 from __future__ import annotations
 
+from messages import msg
+from messages.hints import suggest
+
 from ..parse.frontmatter import Node
 from ..schema import Problem
 
@@ -17,5 +20,6 @@ def unknown(meta: Node | None, *, file: str) -> list[Problem]:
     """A problem for each top-level key of ``meta`` that nothing reads."""
     if meta is None or not isinstance(meta.children, dict):
         return []
-    return [Problem(file, node.line, f"unknown front-matter key '{key}' (known keys: {', '.join(KNOWN)})")
+    return [Problem(file, node.line, msg("unknown front-matter key '{key}'{suggestion} (known keys: {known})",
+                                         key=key, suggestion=suggest(key, KNOWN), known=list(KNOWN)))
             for key, node in meta.children.items() if key not in KNOWN]

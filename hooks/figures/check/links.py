@@ -10,6 +10,9 @@ import posixpath
 import re
 from typing import Callable
 
+from messages import msg
+from messages.hints import suggest
+
 from ..parse.prose import mask_code
 from ..schema import Problem
 
@@ -18,12 +21,12 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def check(body: str, *, page: str, file: str, first_line: int, exists: Callable[[str], bool],
-          anchors: Callable[[str], set[str] | None]) -> list[Problem]:
+          anchors: Callable[[str], set[str] | None], pages: tuple[str, ...] = ()) -> list[Problem]:
     """Broken links of one page's ``body``.
 
     ``page`` is the page's path in the docs (``theory.md``); ``exists(path)`` says whether a
     docs path is a file of the site; ``anchors(path)`` gives the ids a page has, or None when
-    they are not all known.
+    they are not all known; ``pages`` are the docs' pages, to suggest one for a misspelt link.
     """
     if "](" not in body:  # every link pattern holds "](": most pages link nowhere
         return []
@@ -37,11 +40,13 @@ def check(body: str, *, page: str, file: str, first_line: int, exists: Callable[
         line = first_line + body.count("\n", 0, match.start())
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
         if path and (resolved.startswith("../") or not exists(resolved)):
-            problems.append(Problem(file, line, f"the link to '{target}' leads nowhere: there is no "
-                                                f"'{resolved}' in the docs"))
+            problems.append(Problem(file, line, msg("the link to '{target}' leads nowhere: there is no "
+                                                    "'{page}' in the docs{suggestion}", target=target,
+                                                    page=resolved, suggestion=suggest(resolved, pages))))
             continue
         known = anchors(resolved) if fragment else None
         if known is not None and fragment not in known:
-            problems.append(Problem(file, line, f"the link to '{target}' leads to no place: "
-                                                f"'{resolved}' has no '#{fragment}'"))
+            problems.append(Problem(file, line, msg("the link to '{target}' leads to no place: '{page}' has "
+                                                    "no '#{fragment}'{suggestion}", target=target, page=resolved,
+                                                    fragment=fragment, suggestion=suggest(fragment, known))))
     return problems

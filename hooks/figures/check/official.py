@@ -10,7 +10,9 @@ sentences: nothing added, dropped, changed or reordered.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from messages import msg
 
 from ..parse.prose import Block, split
 from ..schema import Problem
@@ -31,6 +33,7 @@ class Part:
     heading: str              # "" for the opening paragraph
     sentences: list[str]
     line: int                 # where the part starts in the official text
+    lines: list[int] = field(default_factory=list)  # the line of each sentence
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,9 @@ def parts(text: str) -> list[Part]:
             continue
         if _PART_HEADING.match(line):
             out.append(Part(line, [], number))
-        out[-1].sentences.extend(_sentences(line))
+        found = _sentences(line)
+        out[-1].sentences.extend(found)
+        out[-1].lines.extend([number] * len(found))
     return out if out[0].sentences else out[1:]
 
 
@@ -71,22 +76,27 @@ def compare(page: list[Located], part: Part, *, file: str, end_line: int,
         if have.text == want:
             continue
         if i + 1 < len(page) and page[i + 1].text == want:
-            return [Problem(file, have.line, f"this sentence is not in the official text ({source}): "
-                                             f"«{_clip(have.text)}»")]
+            return [Problem(file, have.line, msg("this sentence is not in the official text ({source}): "
+                                                 "«{text}»; remove it, or mark it as editorial",
+                                                 source=source, text=_clip(have.text)))]
         if i + 1 < len(official) and official[i + 1] == have.text:
-            return [Problem(file, have.line, f"a sentence of the official text ({source}) is missing "
-                                             f"before this one: «{_clip(want)}»")]
+            return [Problem(file, have.line, msg("a sentence of the official text ({source}) is missing "
+                                                 "before this one: «{text}»", source=source, text=_clip(want)))]
         return [Problem(file, have.line, _differs(have.text, want, source))]
     if len(page) < len(official):
         missing = official[len(page)]
         more = len(official) - len(page) - 1
-        return [Problem(file, end_line, f"the page ends before its part of the official text ({source}) "
-                                        f"does: «{_clip(missing)}» is missing"
-                                        + (f", and {more} more sentence(s) after it" if more else ""))]
+        return [Problem(file, end_line, msg("the page ends before its part of the official text ({source}) "
+                                            "does: «{text}» is missing", source=source, text=_clip(missing))
+                        if not more else
+                        msg("the page ends before its part of the official text ({source}) does: «{text}» "
+                            "is missing, and {more} more sentence(s) after it", source=source,
+                            text=_clip(missing), more=more))]
     if len(page) > len(official):
         extra = page[len(official)]
-        return [Problem(file, extra.line, f"this sentence is not in the official text ({source}), "
-                                          f"whose part ends before it: «{_clip(extra.text)}»")]
+        return [Problem(file, extra.line, msg("this sentence is not in the official text ({source}), whose "
+                                              "part ends before it: «{text}»; remove it, or mark it as "
+                                              "editorial", source=source, text=_clip(extra.text)))]
     return []
 
 
@@ -110,12 +120,15 @@ def _sentences(line: str) -> list[str]:
     return [line[a:b].strip() for a, b in zip(cuts, cuts[1:]) if line[a:b].strip()]
 
 
-def _differs(have: str, want: str, source: str) -> str:
+def _differs(have: str, want: str, source: str):
     k = next((i for i, (a, b) in enumerate(zip(have, want)) if a != b), min(len(have), len(want)))
+    while k > 0 and have[k - 1].isdigit() and (k < len(have) and have[k].isdigit() or k < len(want) and want[k].isdigit()):
+        k -= 1  # a number that differs is shown whole: 15405 and 15406, not 5 and 6
     lead = ("…" if k > _CONTEXT else "") + have[max(0, k - _CONTEXT):k]
-    return (f"the sentence differs from the official text ({source}) after «{lead}»: "
-            f"the page has «{_clip(have[k:]) or '(nothing)'}», "
-            f"the official text «{_clip(want[k:]) or '(nothing)'}»")
+    nothing = msg("(nothing)")
+    return msg("the sentence differs from the official text ({source}) after «{lead}»: the page has "
+               "«{page}», the official text «{official}»; copy the official wording", source=source,
+               lead=lead, page=_clip(have[k:]) or nothing, official=_clip(want[k:]) or nothing)
 
 
 def _clip(text: str) -> str:

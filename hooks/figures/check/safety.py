@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 import re
 
+from messages import msg
+
 from ..parse.prose import mask_code
 from ..schema import Problem
 
@@ -21,8 +23,11 @@ _HANDLER = re.compile(r"""(?:^|[\s"'/])on[a-z]+\s*=""", re.I)
 # case-insensitive after its first letter ([jJ]: nothing else matches j in any case), so that
 # the scan skips straight to the j's of the page
 _JS_URL = re.compile(r"[jJ](?i:\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:)")
-_EMBEDS = {"script": "a <script> element", "iframe": "an embedded <iframe>",
-           "object": "an embedded <object>", "embed": "an embedded <embed>"}
+#: what is refused, by kind: the embedded elements (by tag), inline event handlers, javascript: URLs
+WHAT = {"script": msg("a <script> element"), "iframe": msg("an embedded <iframe>"),
+        "object": msg("an embedded <object>"), "embed": msg("an embedded <embed>"),
+        "handler": msg("an inline event handler (on…=)"), "javascript": msg("a javascript: URL")}
+_EMBEDS = ("script", "iframe", "object", "embed")
 
 
 def scan(text: str, *, file: str, owner=lambda line: None, markdown: bool = True) -> list[Problem]:
@@ -36,21 +41,23 @@ def scan(text: str, *, file: str, owner=lambda line: None, markdown: bool = True
     if markdown:
         text = mask_code(text)  # `<script>` in code is text, not markup
 
-    def report_line(line: int, what: str) -> None:
-        problems.append(Problem(file, line, f"the page carries {what}, which is not allowed", owner(line)))
+    def report_line(line: int, kind: str) -> None:
+        problems.append(Problem(file, line, msg("the page carries {what}, which is not allowed: remove it "
+                                                "(to show code as text, put it in backticks)", what=WHAT[kind]),
+                                owner(line), kind))
 
-    def report(offset: int, what: str) -> None:
-        report_line(text.count("\n", 0, offset) + 1, what)
+    def report(offset: int, kind: str) -> None:
+        report_line(text.count("\n", 0, offset) + 1, kind)
 
     for tag in _TAG.finditer(text):
         name = tag.group(1).lower()
         if name in _EMBEDS:
-            report(tag.start(), _EMBEDS[name])
+            report(tag.start(), name)
         if _HANDLER.search(tag.group(2)):
-            report(tag.start(), "an inline event handler (on…=)")
+            report(tag.start(), "handler")
     decoded = html.unescape(text)  # entities keep their line: count lines in the decoded text
     for match in _JS_URL.finditer(decoded):
-        report_line(decoded.count("\n", 0, match.start()) + 1, "a javascript: URL")
+        report_line(decoded.count("\n", 0, match.start()) + 1, "javascript")
     return sorted(problems, key=lambda p: p.line)
 
 
@@ -61,22 +68,27 @@ _SUSPECT = re.compile(r"<\s*(?:script|iframe|object|embed)|&#|&(?:colon|tab|newl
 
 
 def rendered(page_html: str) -> list[str]:
-    """What is unsafe in a page's HTML as Markdown produced it (see :data:`_EMBEDS`): the
+    """What is unsafe in a page's HTML as Markdown produced it, by kind (see :data:`WHAT`): the
     constructs the source scan missed, for the build to refuse. Empty when it is safe."""
     if not (_SUSPECT.search(page_html) or _HANDLER.search(page_html) or _JS_URL.search(page_html)):
         return []
     found = scan(_CODE_HTML.sub(" ", page_html), file="", markdown=False)
-    return list(dict.fromkeys(p.message.removeprefix("the page carries ").removesuffix(", which is not allowed")
-                              for p in found))
+    return list(dict.fromkeys(p.code for p in found))
 
 
-def line_of(source: str, what: str) -> int:
-    """The first line of ``source`` that may hold ``what`` (a message of :func:`rendered`), for
-    the editor to look at; 1 when none can be told."""
-    needle = {"an inline event handler (on…=)": _HANDLER, "a javascript: URL": _JS_URL}.get(what)
+def published(file: str, line: int, kind: str) -> Problem:
+    """A problem for what the published page would carry (a kind of :func:`rendered`)."""
+    return Problem(file, line, msg("the published page would carry {what}, which is not allowed (write "
+                                   "code in backticks outside HTML, or leave it out)", what=WHAT[kind]),
+                   code=kind)
+
+
+def line_of(source: str, kind: str) -> int:
+    """The first line of ``source`` that may hold ``kind`` (of :func:`rendered`), for the editor
+    to look at; 1 when none can be told."""
+    needle = {"handler": _HANDLER, "javascript": _JS_URL}.get(kind)
     if needle is None:
-        tag = next((t for t, name in _EMBEDS.items() if name == what), "")
-        needle = re.compile(r"<\s*" + tag, re.I)
+        needle = re.compile(r"<\s*" + kind, re.I)
     for number, line in enumerate(source.splitlines(), 1):
         if needle.search(html.unescape(line)):
             return number

@@ -11,9 +11,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+from messages import msg
+from messages.hints import suggest
+
 from ..parse.datafile import DataFileError, load_nodes
 from ..parse.frontmatter import Node
 from ..schema import LANGUAGES, Chart, Highlights, KeyFigure, Metric, Problem
+from .fields import both_languages, empty_text, missing_language, unknown_language
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KEY_FIGURES = (4, 8)   # the home page shows at least 4 and at most 8
@@ -45,17 +49,18 @@ def check(root: Node | None, file: str, metrics: list[Metric], *,
     if incomplete:
         failed = _AnyId()
 
-    def report(line: int, message: str, metric: str | None = None) -> None:
+    def report(line: int, message, metric: str | None = None) -> None:
         problems.append(Problem(file, line, message, metric))
 
     if root is None:
         return Highlights(), []
     if not isinstance(root.children, dict):
-        report(root.line, "the file must be a mapping with 'key_figures' and 'charts'")
+        report(root.line, msg("the file must have the keys 'key_figures:' and 'charts:', each with its list"))
         return Highlights(), problems
     for name, node in root.children.items():
         if name not in SECTIONS:
-            report(node.line, f"unknown key '{name}' (known keys: {', '.join(SECTIONS)})")
+            report(node.line, msg("unknown key '{key}'{suggestion} (known keys: {known})", key=name,
+                                  suggestion=suggest(name, SECTIONS), known=list(SECTIONS)))
     by_id = {m.id: m for m in metrics}
     out = Highlights()
     if "key_figures" in root.children:
@@ -69,18 +74,19 @@ def _key_figures(node: Node, by_id: dict[str, Metric], failed, report) -> list[K
     items = _items(node, "key_figures", report)
     low, high = KEY_FIGURES
     if items is not None and not low <= len(items) <= high:
-        report(node.line, f"there are {len(items)} key figures: the home page shows {low} to {high}")
+        report(node.line, msg("there are {n} key figures: the home page shows {low} to {high}", n=len(items),
+                              low=low, high=high))
     out, seen = [], {}
     for item in items or []:
-        fields = _fields(item, KEY_FIGURE_FIELDS, "a key figure", report)
+        fields = _fields(item, KEY_FIGURE_FIELDS, KEY_FIGURE, report)
         if fields is None:
             continue
         metric = _metric(fields.get("metric"), item, by_id, failed, report, required=True)
         if metric is None:
             continue
         if metric.id in seen:
-            report(fields["metric"].line, f"'{metric.id}' is already a key figure (line {seen[metric.id]})",
-                   metric.id)
+            report(fields["metric"].line, msg("'{id}' is already a key figure (line {line}): choose another "
+                                              "metric", id=metric.id, line=seen[metric.id]), metric.id)
             continue
         seen[metric.id] = fields["metric"].line
         context = _bilingual(fields.get("context"), "context", report, metric.id)
@@ -93,22 +99,24 @@ def _key_figures(node: Node, by_id: dict[str, Metric], failed, report) -> list[K
 def _charts(node: Node, by_id: dict[str, Metric], failed, report) -> list[Chart]:
     out, ids = [], {}
     for item in _items(node, "charts", report) or []:
-        fields = _fields(item, CHART_FIELDS, "a chart", report)
+        fields = _fields(item, CHART_FIELDS, CHART, report)
         if fields is None:
             continue
         ok = True
         for name in CHART_FIELDS:
             if name not in fields:
-                report(item.line, f"a chart needs '{name}'")
+                report(item.line, msg("a chart needs '{name}' (a chart has {fields})", name=name,
+                                      fields=list(CHART_FIELDS)))
                 ok = False
         chart_id = fields["id"].value if "id" in fields else None
         if "id" in fields:
             if not isinstance(chart_id, str) or not ID.match(chart_id):
-                report(fields["id"].line, f"a chart's 'id' must be kebab-case (like 'theme-education-groups'), "
-                                          f"not {chart_id!r}")
+                report(fields["id"].line, msg("a chart's 'id' must be lower-case words joined by hyphens (like "
+                                              "'theme-education-groups'), not {value}", value=repr(chart_id)))
                 ok = False
             elif chart_id in ids:
-                report(fields["id"].line, f"chart id '{chart_id}' is already used (line {ids[chart_id]})")
+                report(fields["id"].line, msg("the chart id '{id}' is already used (line {line}): give this "
+                                              "chart another", id=chart_id, line=ids[chart_id]))
                 ok = False
             else:
                 ids[chart_id] = fields["id"].line
@@ -123,7 +131,7 @@ def _chart_metrics(node: Node | None, by_id, failed, report) -> list[Metric] | N
     if node is None:
         return None
     if not isinstance(node.children, list):
-        report(node.line, "a chart's 'metrics' must be a list of metric ids, like [a, b]")
+        report(node.line, msg("a chart's 'metrics' must be a list of metric ids, like [a, b]"))
         return None
     members, complete, seen = [], True, set()
     for child in node.children:
@@ -132,31 +140,33 @@ def _chart_metrics(node: Node | None, by_id, failed, report) -> list[Metric] | N
             complete = False
             continue
         if metric.id in seen:
-            report(child.line, f"'{metric.id}' is twice in the chart", metric.id)
+            report(child.line, msg("'{id}' is twice in the chart: list each metric once", id=metric.id),
+                   metric.id)
             complete = False
             continue
         seen.add(metric.id)
         members.append(metric)
     if complete and len(members) < 2:
-        report(node.line, f"a chart compares two figures or more; this one has {len(members)}")
+        report(node.line, msg("a chart compares two figures or more; this one has {n}", n=len(members)))
         return None
     first = members[0] if members else None
     for metric in members[1:]:
         if metric.kind != first.kind:
-            report(_line_of(node, metric.id), f"'{metric.id}' counts {_kind(metric)}, but '{first.id}' "
-                   f"counts {_kind(first)}: a chart only compares figures with the same unit and the "
-                   f"same kind of count", metric.id)
+            report(_line_of(node, metric.id), msg("'{id}' counts ({kind}), but '{first}' counts ({first_kind}): a "
+                                                  "chart only compares figures with the same unit and the same "
+                                                  "kind of count", id=metric.id, kind=_kind(metric),
+                                                  first=first.id, first_kind=_kind(first)), metric.id)
             complete = False
     return members if complete else None
 
 
-def _kind(metric: Metric) -> str:
-    words = [f"{metric.unit['zh']} / {metric.unit['en']}"]
+def _kind(metric: Metric) -> list:
+    words: list = [f"{metric.unit['zh']} / {metric.unit['en']}"]
     if metric.person_times:
-        words.append("person-times")
+        words.append(msg("person-times"))
     if metric.cumulative:
-        words.append("cumulative")
-    return "(" + ", ".join(words) + ")"
+        words.append(msg("cumulative"))
+    return words
 
 
 class _AnyId:
@@ -173,16 +183,19 @@ def _line_of(node: Node, metric_id: str) -> int:
 def _metric(node: Node | None, owner: Node, by_id, failed, report, *, required: bool) -> Metric | None:
     if node is None:
         if required:
-            report(owner.line, "missing 'metric' (a metric id from a page's front matter)")
+            report(owner.line, msg("missing 'metric': give a metric id from a page's front matter"))
         return None
     mid = node.value
     if not isinstance(mid, str):
-        report(node.line, f"a metric id must be a text, not {mid!r}")
+        report(node.line, msg("a metric id must be a text, not {value}", value=repr(mid)))
         return None
     if mid in by_id:
         return by_id[mid]
     if mid not in failed:
-        report(node.line, f"no page has a metric with the id '{mid}'", mid)
+        found = suggest(mid, by_id)
+        report(node.line, msg("no page has a metric with the id '{id}'{suggestion}", id=mid, suggestion=found)
+               if found else msg("no page has a metric with the id '{id}': copy the id from the metric's "
+                                 "page (its front matter, 'id:')", id=mid), mid)
     return None
 
 
@@ -190,18 +203,26 @@ def _items(node: Node, name: str, report) -> list[Node] | None:
     if node.value is None:
         return []
     if not isinstance(node.children, list):
-        report(node.line, f"'{name}' must be a list")
+        report(node.line, msg("'{name}' must be a list, one '- …' per item", name=name))
         return None
     return node.children
 
 
+KEY_FIGURE, CHART = "key figure", "chart"
+
+
 def _fields(item: Node, known: tuple[str, ...], what: str, report) -> dict[str, Node] | None:
     if not isinstance(item.children, dict):
-        report(item.line, f"{what} must be a mapping of fields ({', '.join(known)})")
+        report(item.line, msg("a key figure must be its fields ({known}), one 'field: value' per line",
+                              known=list(known)) if what == KEY_FIGURE else
+               msg("a chart must be its fields ({known}), one 'field: value' per line", known=list(known)))
         return None
     for name, child in item.children.items():
         if name not in known:
-            report(child.line, f"unknown field '{name}' in {what} (known fields: {', '.join(known)})")
+            args = {"name": name, "suggestion": suggest(name, known), "known": list(known)}
+            report(child.line, msg("unknown field '{name}' in a key figure{suggestion} (known fields: {known})",
+                                   **args) if what == KEY_FIGURE else
+                   msg("unknown field '{name}' in a chart{suggestion} (known fields: {known})", **args))
     return item.children
 
 
@@ -209,17 +230,17 @@ def _bilingual(node: Node | None, name: str, report, metric: str | None) -> dict
     if node is None:
         return None
     if not isinstance(node.children, dict):
-        report(node.line, f"'{name}' must have a 'zh' and an 'en' text, like {name}: {{zh: …, en: …}}", metric)
+        report(node.line, both_languages(name), metric)
         return None
     out = {}
     for key, child in node.children.items():
         if key not in LANGUAGES:
-            report(child.line, f"'{name}' has an unknown language '{key}' (use zh and en)", metric)
+            report(child.line, unknown_language(name, key), metric)
         elif not isinstance(child.value, str) or not child.value.strip():
-            report(child.line, f"'{name}.{key}' must be a non-empty text", metric)
+            report(child.line, empty_text(f"{name}.{key}"), metric)
         else:
             out[key] = child.value.strip()
     for lang in LANGUAGES:
         if lang not in node.children:
-            report(node.line, f"'{name}' is missing its '{lang}' text", metric)
+            report(node.line, missing_language(name, lang), metric)
     return out if len(out) == len(LANGUAGES) else None

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from messages import msg
+from messages.hints import closest_phrase
+
 from ..parse.prose import Block
 from ..schema import Problem
 from .official import plain
@@ -25,8 +28,8 @@ class Term:
 def ids(blocks: list[Block], *, file: str) -> list[Problem]:
     """Headings below the title that have no explicit id."""
     example = "## (1) … { #item-1 }" if file.endswith(".en.md") else "## (一)… { #item-1 }"
-    return [Problem(file, b.line, f"the heading «{b.text}» needs an id, the same in both languages, "
-                                  f"like `{example}`")
+    return [Problem(file, b.line, msg("the heading «{heading}» needs an id, the same in both languages, "
+                                      "like `{example}`", heading=b.text, example=example))
             for b in blocks if b.kind == "heading" and b.level > 1 and not b.id]
 
 
@@ -49,14 +52,18 @@ def compare(zh: list[Block], en: list[Block], *, zh_file: str, en_file: str,
         extra = len(zh_sections) > len(en_sections)
         head, paras = (zh_sections if extra else en_sections)[min(len(zh_sections), len(en_sections))]
         first = head or paras[0]  # a page's opening paragraphs come before any heading
-        what = "heading" if head else "text"
+        args = {"text": _short(first.text), "place": f"{zh_file}:{first.line}", "zh_file": zh_file}
         if extra:
             line = en[-1].line if en else 1
-            problems.append(Problem(en_file, line, f"the English page ends before the Chinese {what} "
-                                                   f"«{_short(first.text)}» ({zh_file}:{first.line}): translate it"))
+            problems.append(Problem(en_file, line, msg(
+                "the English page ends before the Chinese heading «{text}» ({place}): translate it", **args)
+                if head else msg("the English page ends before the Chinese text «{text}» ({place}): "
+                                 "translate it", **args)))
         else:
-            problems.append(Problem(en_file, first.line, f"the {what} «{_short(first.text)}» has no Chinese "
-                                                         f"counterpart in {zh_file}"))
+            problems.append(Problem(en_file, first.line, msg(
+                "the heading «{text}» has no Chinese counterpart in {zh_file}: remove it, or add it there "
+                "too", **args) if head else msg("the text «{text}» has no Chinese counterpart in {zh_file}: "
+                                                "remove it, or add it there too", **args)))
     return problems
 
 
@@ -88,11 +95,26 @@ def _terms(zh: Block, en: Block, terms: tuple[Term, ...], *, zh_file: str, en_fi
     used = _found(plain(zh.text), terms)
     if not used:
         return []
-    english = " ".join(plain(en.text, "en").lower().split())
-    return [Problem(en_file, en.line, f"the Chinese text ({zh_file}:{zh.line}) says {t.zh}: the glossary "
-                                      f"translates it as “{t.en}”, which this "
-                                      f"{'heading' if en.kind == 'heading' else 'paragraph'} does not use")
+    shown = " ".join(plain(en.text, "en").split())
+    english = shown.lower()
+    return [Problem(en_file, en.line, _term_message(t, shown, en.kind, f"{zh_file}:{zh.line}"))
             for t in used if " ".join(t.en.lower().split()) not in english]
+
+
+def _term_message(term: Term, english: str, kind: str, place: str):
+    near = closest_phrase(english, term.en)
+    args = {"zh": term.zh, "en": term.en, "place": place}
+    if near and kind == "heading":
+        return msg("the Chinese text ({place}) says {zh}: the glossary translates it as “{en}”; this "
+                   "heading says “{near}” instead: write “{en}”", near=near, **args)
+    if near:
+        return msg("the Chinese text ({place}) says {zh}: the glossary translates it as “{en}”; this "
+                   "paragraph says “{near}” instead: write “{en}”", near=near, **args)
+    if kind == "heading":
+        return msg("the Chinese text ({place}) says {zh}: the glossary translates it as “{en}”, which "
+                   "this heading does not use", **args)
+    return msg("the Chinese text ({place}) says {zh}: the glossary translates it as “{en}”, which this "
+               "paragraph does not use", **args)
 
 
 def _sections(blocks: list[Block]) -> list[tuple[Block | None, list[Block]]]:
@@ -117,17 +139,23 @@ def _heading_problem(zh: Block | None, en: Block | None, zh_file: str, en_file: 
                      en_blocks: list[Block]) -> Problem:
     line = en.line if en else (en_blocks[0].line if en_blocks else 1)
     if zh is None or en is None:
-        return Problem(en_file, line, f"the English page's headings do not start as the Chinese page's "
-                                      f"({zh_file}) do")
-    def show(b: Block) -> str:
+        return Problem(en_file, line, msg("the English page's headings do not start as those of the Chinese "
+                                          "page ({zh_file}) do: give it the same headings, in the same "
+                                          "order", zh_file=zh_file))
+
+    def show(b: Block):
         mark = " .editorial" if b.editorial else ""
-        return f"{'#' * b.level} {{ #{b.id}{mark} }}" if b.id else f"{'#' * b.level} (no id){mark}"
-    return Problem(en_file, line, f"this heading is {show(en)}, but the Chinese heading here "
-                                  f"({zh_file}:{zh.line}) is {show(zh)}: headings pair by level and id")
+        if b.id:
+            return f"{'#' * b.level} {{ #{b.id}{mark} }}"
+        return msg("{level} (no id){mark}", level="#" * b.level, mark=mark)
+    return Problem(en_file, line, msg("this heading is {en}, but the Chinese heading here ({place}) is "
+                                      "{zh}: headings pair by level and id", en=show(en), zh=show(zh),
+                                      place=f"{zh_file}:{zh.line}"))
 
 
 def _count_problem(zh_head, en_head, zh_paras, en_paras, zh_file, en_file, en_blocks) -> Problem:
-    where = f"under «{zh_head.text}» " if zh_head else "before the first heading "
+    where = (msg("under «{heading}»", heading=zh_head.text) if zh_head
+             else msg("before the first heading"))
     if len(en_paras) > len(zh_paras):
         line = en_paras[len(zh_paras)].line
     elif en_paras:
@@ -135,8 +163,9 @@ def _count_problem(zh_head, en_head, zh_paras, en_paras, zh_file, en_file, en_bl
     else:
         line = en_head.line if en_head else (en_blocks[0].line if en_blocks else 1)
     first = zh_paras[len(en_paras)] if len(zh_paras) > len(en_paras) else None
-    hint = (f"; the first without one is at {zh_file}:{first.line} «{plain(first.text)[:16]}…»"
-            if first else "")
-    return Problem(en_file, line, f"the Chinese page has {len(zh_paras)} paragraph(s) {where}"
-                                  f"({zh_file}), the English {len(en_paras)}: each Chinese paragraph needs "
-                                  f"one English paragraph{hint}")
+    hint = (msg("; the first without one is at {place} «{text}…»", place=f"{zh_file}:{first.line}",
+                text=plain(first.text)[:16]) if first else "")
+    return Problem(en_file, line, msg("the Chinese page has {zh} paragraph(s) {where} ({zh_file}), the "
+                                      "English {en}: each Chinese paragraph needs one English paragraph{hint}",
+                                      zh=len(zh_paras), en=len(en_paras), where=where, zh_file=zh_file,
+                                      hint=hint))

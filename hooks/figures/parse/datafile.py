@@ -10,8 +10,11 @@ from typing import Any
 
 import yaml
 
+from messages import msg
+
 from ..schema import Problem
-from .frontmatter import SELF_ALIAS, Node, scalar
+from .frontmatter import SELF_ALIAS, Node, scalar, twice
+from .yamlerrors import explain, reread
 
 try:  # the C loader is faster; fall back where libyaml is missing
     _Loader = yaml.CSafeLoader
@@ -19,7 +22,9 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 
-NOT_UTF8 = "the file is not UTF-8 text: save it as UTF-8"
+NOT_UTF8 = msg("the file is not UTF-8 text: save it as UTF-8 (in the editor's \"Save as\" or "
+               "\"Encoding\" menu)")
+MISSING = msg("the file does not exist: restore it (git checkout -- <file>)")
 
 
 class DataFileError(Exception):
@@ -39,12 +44,8 @@ def load(path: Path, shown: str) -> Any:
     text = read_text(path, shown)
     try:
         data = yaml.load(text, Loader=_Loader)  # libyaml, as for the pages' front matter: ~10× faster
-    except yaml.YAMLError:
-        try:  # a mistake: read again, so that it is reported in PyYAML's words, as always
-            yaml.safe_load(text)
-        except yaml.YAMLError as error:
-            raise DataFileError(_yaml_problem(shown, error)) from None
-        raise  # pragma: no cover - libyaml and PyYAML disagree
+    except yaml.YAMLError as error:
+        raise DataFileError(_yaml_problem(shown, text, error)) from None
     _refuse_twice_given(yaml.compose(text, Loader=_Loader), shown)
     return data
 
@@ -55,11 +56,8 @@ def load_nodes(path: Path, shown: str) -> Node | None:
     text = read_text(path, shown)
     try:
         root = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        try:  # worded by PyYAML's own loader, as load() words it
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.YAMLError as error:
-            raise DataFileError(_yaml_problem(shown, error)) from None
+    except yaml.YAMLError as error:
+        raise DataFileError(_yaml_problem(shown, text, error)) from None
     if root is None:
         return None
     _refuse_twice_given(root, shown)
@@ -95,7 +93,7 @@ def _refuse_twice_given(root: yaml.Node | None, shown: str) -> None:
             for key, value in current.value:
                 name = str(scalar(key))
                 if name in keys:
-                    problems.append(Problem(shown, key.start_mark.line + 1, f"key '{name}' is given twice"))
+                    problems.append(Problem(shown, key.start_mark.line + 1, twice(name)))
                 keys.add(name)
                 stack.append(value)
         elif isinstance(current, yaml.SequenceNode):
@@ -110,15 +108,14 @@ def read_text(path: Path, shown: str) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise DataFileError(Problem(shown, 0, "the file does not exist")) from None
+        raise DataFileError(Problem(shown, 0, MISSING)) from None
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
         raise DataFileError(Problem(shown, line, NOT_UTF8)) from None
 
 
-def _yaml_problem(shown: str, error: yaml.YAMLError) -> Problem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-    context = getattr(error, "context", None)
-    message = f"invalid YAML: {reason}" + (f" ({context})" if context else "")
-    return Problem(shown, mark.line + 1 if mark else 0, message)
+def _yaml_problem(shown: str, text: str, error: yaml.YAMLError) -> Problem:
+    """The mistake in plain words, on its line (libyaml's error is read again by PyYAML,
+    whose marks the explanation knows)."""
+    line, message = explain(text, reread(text) or error)
+    return Problem(shown, line, message)

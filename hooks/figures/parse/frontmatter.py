@@ -11,7 +11,10 @@ from typing import Any
 
 import yaml
 
+from messages import msg
+
 from ..schema import Problem
+from .yamlerrors import explain, reread
 
 try:  # the C loader is ~8× faster; fall back where libyaml is missing
     _Base = yaml.CSafeLoader
@@ -48,6 +51,9 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 assert not _Base.yaml_path_resolvers, "the loader's resolve() assumes no path resolvers"
 
 _FENCE = re.compile(r"^-{3}[ \t]*\r?\n(.*?\r?\n)?(?:-{3}|\.{3})[ \t]*(?:\r?\n|$)", re.S)
+#: what front matter that never closes looks like: "key: value" lines after the opening ---
+_LOOKS_LIKE_KEYS = re.compile(r"^-{3}[ \t]*\r?\n(?:\s*#.*\r?\n)*[A-Za-z_][\w-]*:", re.S)
+_TITLE_AFTER_BLANK = re.compile(r"(?<=\n\n)# ")
 
 
 @dataclass(slots=True)  # tens of thousands at 500 sections: slots make them quicker to build
@@ -74,6 +80,11 @@ def read_page(path: str, text: str) -> Page:
     """Parse one page. ``path`` is how problems name the file (relative to the docs)."""
     match = _FENCE.match(text)
     if not match:
+        if _LOOKS_LIKE_KEYS.match(text):  # MkDocs would show it all as text
+            title = _TITLE_AFTER_BLANK.search(text)  # the body most likely starts at the title
+            body = text[title.start():] if title else ""
+            body_line = text.count("\n", 0, title.start()) + 1 if title else 1
+            return Page(path, None, body, body_line, [Problem(path, 1, UNCLOSED)], readable=False)
         return Page(path, None, text, 1)
     yaml_text = match.group(1) or ""
     body = text[match.end():].lstrip("\n")  # as MkDocs does, so offsets agree with page.markdown
@@ -90,24 +101,29 @@ def read_page(path: str, text: str) -> Page:
     except RecursionError:  # an alias inside its own anchor (&a [*a]): a value without end
         return Page(path, None, body, body_line, [Problem(path, 2, SELF_ALIAS)], readable=False)
     if not isinstance(node.value, dict):
-        problems.append(Problem(path, 2, "front matter must be a mapping of keys to values"))
+        problems.append(Problem(path, 2, msg("the front matter must be keys with their values "
+                                             "(key: value), starting with a key such as metrics:")))
         return Page(path, None, body, body_line, problems, readable=False)
     return Page(path, node, body, body_line, problems)
 
 
-SELF_ALIAS = "a YAML alias refers to the value it is part of (&name … *name inside it): write the value out"
+SELF_ALIAS = msg("a YAML alias refers to the value it is part of (&name … *name inside it): write the "
+                 "value out")
+UNCLOSED = msg("the front matter opened by the `---` on line 1 is not closed: add a line `---` after "
+               "its last key")
 
 
 _RECORD_ID = re.compile(r"^\s*-?\s*id:\s*['\"]?([\w-]+)", re.M)
 
 
 def _yaml_problem(path: str, error: yaml.YAMLError, yaml_text: str) -> Problem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the opening ---
-    reason = getattr(error, "problem", None) or str(error)
+    """The mistake in plain words, on its line of the page (libyaml's error is read again by
+    PyYAML, whose marks the explanation knows)."""
+    line, message = explain(yaml_text, reread(yaml_text) or error, first_line=2)  # after the opening ---
+    line = line or 1
     before = "\n".join(yaml_text.splitlines()[: line - 1])
     ids = _RECORD_ID.findall(before)  # the metric being written where the error is
-    return Problem(path, line, f"invalid YAML in front matter: {reason}", ids[-1] if ids else None)
+    return Problem(path, line, message, ids[-1] if ids else None)
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -123,7 +139,7 @@ def _convert(node: yaml.Node, path: str, problems: list[Problem]) -> Node:
             plain_key = type(key_node) is yaml.ScalarNode and key_node.tag == _STR  # most keys
             key = key_node.value if plain_key else str(scalar(key_node))
             if key in children:
-                problems.append(Problem(path, key_node.start_mark.line + 2, f"key '{key}' is given twice"))
+                problems.append(Problem(path, key_node.start_mark.line + 2, twice(key)))
             children[key] = _convert(value_node, path, problems)
         return Node({k: v.value for k, v in children.items()}, line, children)
     if isinstance(node, yaml.SequenceNode):
@@ -133,6 +149,10 @@ def _convert(node: yaml.Node, path: str, problems: list[Problem]) -> Node:
 
 
 _STR = "tag:yaml.org,2002:str"
+
+
+def twice(key: str):
+    return msg("the key '{key}' is given twice here: YAML would keep only the last; keep one", key=key)
 
 
 def scalar(node: yaml.Node) -> Any:

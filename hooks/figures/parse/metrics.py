@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from messages import msg
+
 from ..schema import Problem
 from .frontmatter import Node, Page
 
@@ -28,11 +30,14 @@ def records(page: Page) -> tuple[list[Record] | None, list[Problem]]:
     if node.value is None:
         return [], []
     if not isinstance(node.children, list):
-        return [], [Problem(page.path, node.line, "'metrics' must be a list of metrics")]
+        return [], [Problem(page.path, node.line, msg("'metrics' must be a list: each metric starts with "
+                                                      "a line '  - id: …'"))]
     out, problems = [], []
     for item in node.children:
         if not isinstance(item.children, dict):
-            problems.append(Problem(page.path, item.line, "each metric must be a mapping of fields"))
+            problems.append(Problem(page.path, item.line, msg("each metric must be its fields, one "
+                                                              "'field: value' per line, starting with "
+                                                              "'- id: …'")))
             continue
         out.append(Record(item.children, item.line))
     return out, problems

@@ -2,8 +2,10 @@
 
 Chinese writes 1440, 1658.7万, 百万余, 4万余, 近6万, 超5000, 超过10万, 六个方面.
 English writes 1,440, 16.587 million, more than 1 million, nearly 60,000, nine.
-Years, dates, ordinals (第21届, 21st), versions (4.0版) and codes (12355) are found too,
-but marked as not being figures, so that they never match a metric.
+Years, dates, durations (十年, ten years), ordinals (第21届, 21st), versions (4.0版), codes
+(12355) and names (千万级) are found too, but marked as not being figures, so that they never
+match a metric; :data:`KINDS` says what each is, for the editor told why a number is not a
+figure.
 """
 from __future__ import annotations
 
@@ -11,14 +13,27 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from messages import msg
+
 FIGURE = "figure"
+#: what a number that is not a figure is read as, for the editor
+KINDS = {
+    "year": msg("a year (2023年)"),
+    "date": msg("a date (9月20日)"),
+    "duration": msg("a duration (连续十年, ten years)"),
+    "ordinal": msg("an ordinal (第十六次, 21st)"),
+    "version": msg("a version (4.0版)"),
+    "code": msg("a code or a telephone number (12355)"),
+    "name": msg("part of a name (千万级UP主)"),
+    "vague": msg("no number at all (数十, 几百)"),
+}
 
 
 @dataclass(frozen=True)
 class Mention:
     value: Decimal
     qualifier: str  # exact | over | nearly | about
-    kind: str       # figure | year | date | ordinal | version | code | name | vague
+    kind: str       # figure | year | date | duration | ordinal | version | code | name | vague
     start: int
     end: int
     text: str
@@ -41,12 +56,16 @@ _MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
 # a Chinese-numeral count is a figure only before one of these measure words (or 万/余/多);
 # 大 counts after digits only (4大能力提升通道), not after numerals (二十大 is a congress)
 _MEASURE = "个名人家支项场所间条大万余多"
+# after a Chinese numeral, these make it a duration, a date or an ordinal (十年, 十月, 第十六次):
+# found to tell an editor why it is not a figure; a count of times (三次) is still no figure
+_CN_NOT_FIGURE = "年月日届次期"
 
 _ZH = re.compile(
     r"(?=[超逾近约\d一二两三四五六七八九十百千])"  # what a number starts with: elsewhere, fail at once
     r"(?P<pre>超过|超|逾|近|约)?"
     r"(?:(?P<num>(?<![\d.])\d+(?:\.\d+)?(?![\d.]))"
-    r"|(?P<cn>(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?=[" + _MEASURE.replace("大", "") + r"])))"
+    r"|(?P<cn>(?<![一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?=["
+    + _MEASURE.replace("大", "") + _CN_NOT_FIGURE + r"])))"
     r"(?:(?P<yu_before>[余多])(?=[万亿]))?(?P<mult>[万亿])?(?P<yu>[余多])?"  # 20余万, 4万余, 50多: "over"
 )
 
@@ -68,6 +87,8 @@ def _find_zh(text: str) -> list[Mention]:
         if suffix:
             qualifier = _ZH_SUFFIX_QUALIFIER[suffix.group(1)]
         kind = _zh_kind(text, m)
+        if kind == FIGURE and m.group("cn") and text[m.end():m.end() + 1] in _CN_NOT_FIGURE:
+            continue  # 三次: no measure word of a count (as before), and no other kind either
         out.append(Mention(value, qualifier, kind, m.start(), m.end(), m.group(0)))
     return out
 
@@ -95,8 +116,8 @@ def _zh_kind(text: str, m: re.Match[str]) -> str:
             and re.search(r"(19|20)\d\d[—–-]$", text[:m.start()]):
         return "year"  # the second year of 2023—2024
     if after.startswith(("年", "月", "日", "届", "—", "-", "–")) and not m.group("mult"):
-        if m.group("cn") and after.startswith("年"):
-            return "date"  # 十年: a duration, not a count the report totals
+        if after.startswith("年") and not re.fullmatch(r"(19|20)\d\d", m.group("num") or ""):
+            return "duration"  # 十年, 10年: how long, not a count the report totals
         return "year" if after[:1] in "年—-–" else "date"
     if after.startswith("版"):
         return "version"
@@ -164,7 +185,7 @@ def _en_kind(text: str, m: re.Match[str]) -> str:
     if _MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before):
         return "date"
     if _YEARS_AFTER.match(after):
-        return "date"  # ten consecutive years (连续十年): a duration, not a count
+        return "duration"  # ten consecutive years (连续十年): how long, not a count
     if _YEAR.fullmatch(num) and not m.group("pre"):
         return "year"
     if _CODE.fullmatch(num):

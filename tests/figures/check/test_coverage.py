@@ -14,7 +14,7 @@ def page(text: str):
 def test_a_figure_with_no_metric_is_reported_on_its_line(make_metric):
     parsed, found = page("# T\n\n共成立宣讲团1440支。另建小组3个。\n")
     [p] = uncovered(found, [make_metric(value=1440)], "zh", file=parsed.path, exempt=[])
-    assert (p.file, p.line) == ("docs/t.md", 3) and "«3»" in p.message and "not_figures" in p.message
+    assert (p.file, p.line) == ("docs/t.md", 3) and "«3»" in p.text() and "not_figures" in p.text()
 
 
 def test_the_qualifier_must_agree_too(make_metric):
@@ -35,13 +35,13 @@ def test_listed_names_are_exempt_and_a_stale_entry_is_reported():
     exempt, problems = snippets(parsed.meta, file=parsed.path)
     assert problems == [] and [s.text for s in exempt] == ["“九个一”", "不存在的名称"]
     [p] = uncovered(found, [], "zh", file=parsed.path, exempt=exempt)
-    assert p.line == 4 and "不存在的名称" in p.message
+    assert p.line == 4 and "不存在的名称" in p.text()
 
 
 def test_an_exemption_covers_only_the_numbers_inside_it():
     _, found = page("# T\n\n推进“九个一”项目,另有3个。\n")
     [p] = uncovered(found, [], "zh", file="x", exempt=[Snippet("“九个一”", 2)])
-    assert "«3»" in p.message
+    assert "«3»" in p.text()
 
 
 def test_values_of_metrics_written_with_a_mistake_are_not_reported_twice():

@@ -13,7 +13,14 @@ def test_known_keys_pass():
 def test_a_misspelt_key_is_named_on_its_line():
     page = read_page("docs/a.md", "---\nofficial_text: true\nnot_figure: [2023年]\n---\n# T\n")
     [problem] = unknown(page.meta, file="docs/a.md")
-    assert str(problem).startswith("docs/a.md:3: unknown front-matter key 'not_figure' (known keys: metrics, ")
+    assert str(problem).startswith("docs/a.md:3: unknown front-matter key 'not_figure' (did you mean "
+                                   "'not_figures'?) (known keys: metrics, ")
+
+
+def test_a_key_like_none_of_the_known_ones_gets_no_guess():
+    page = read_page("docs/a.md", "---\nzzzzz: 1\n---\n# T\n")
+    [problem] = unknown(page.meta, file="docs/a.md")
+    assert "did you mean" not in problem.text() and "(known keys: metrics, " in problem.text()
 
 
 def test_no_front_matter_no_problem():

@@ -20,12 +20,12 @@ def test_good_links_pass():
 
 def test_a_link_to_a_missing_page_names_its_line():
     [p] = run("text\n\nsee [here](nowhere.md).\n")
-    assert (p.file, p.line) == ("docs/index.md", 7) and "'nowhere.md'" in p.message
+    assert (p.file, p.line) == ("docs/index.md", 7) and "'nowhere.md'" in p.text()
 
 
 def test_a_missing_anchor_on_a_page_whose_ids_are_known():
     [p] = run("[x](theory.md#item-9)\n")
-    assert "#item-9" in p.message and p.line == 5
+    assert "#item-9" in p.text() and p.line == 5
 
 
 def test_links_resolve_from_the_page_folder_and_never_leave_the_docs():

@@ -55,21 +55,26 @@ def test_a_faithful_page_passes_with_its_editors_note():
     assert check(PAGE) == []
 
 
-def test_a_changed_figure_names_the_line_and_the_first_differing_characters():
+def test_a_changed_figure_names_the_line_and_the_number_that_differs_whole():
     [p] = check(PAGE.replace("1440支", "1450支"), first_line=5)
     assert (p.file, p.line) == ("docs/theory.md", 9)
-    assert "after «共成立宣讲团14»" in p.message
-    assert "the page has «50支。»" in p.message and "the official text «40支。»" in p.message
+    assert "after «共成立宣讲团»" in p.text()
+    assert "the page has «1450支。»" in p.text() and "the official text «1440支。»" in p.text()
+
+
+def test_a_changed_character_names_the_first_differing_characters():
+    [p] = check(PAGE.replace("共成立宣讲团", "共成立宣传团"), first_line=5)
+    assert "after «共成立宣»: the page has «传团1440支。», the official text «讲团1440支。»" in p.text()
 
 
 def test_an_added_sentence_is_named():
     [p] = check(PAGE.replace("共成立宣讲团1440支。", "共成立宣讲团1440支。另建小组3个。"))
-    assert p.line == 5 and "not in the official text" in p.message and "另建小组3个。" in p.message
+    assert p.line == 5 and "not in the official text" in p.text() and "另建小组3个。" in p.text()
 
 
 def test_a_dropped_sentence_is_named_where_it_belongs():
     [p] = check(PAGE.replace("共成立宣讲团1440支。\n", "\n"))
-    assert p.line == 7 and "missing before this one" in p.message and "共成立宣讲团1440支。" in p.message
+    assert p.line == 7 and "missing before this one" in p.text() and "共成立宣讲团1440支。" in p.text()
 
 
 def test_reordered_sentences_are_a_difference():
@@ -81,9 +86,9 @@ def test_reordered_sentences_are_a_difference():
 def test_a_page_that_stops_early_or_runs_on():
     short = PAGE[:PAGE.index("## (二)")]
     [p] = check(short)
-    assert "ends before" in p.message and "(二)开展主题教育。" in p.message and "1 more" in p.message
+    assert "ends before" in p.text() and "(二)开展主题教育。" in p.text() and "1 more" in p.text()
     [p] = check(PAGE + "\n多出来的一句。\n")
-    assert "not in the official text" in p.message and p.line == PAGE.count("\n") + 2
+    assert "not in the official text" in p.text() and p.line == PAGE.count("\n") + 2
 
 
 def test_editorial_content_is_exempt():

@@ -40,9 +40,9 @@ def test_a_value_that_differs(make_metric):
     assert len(problems) == 1
     p = problems[0]
     assert (p.file, p.line, p.metric) == ("docs/theory.en.md", 4, "lecture-teams")
-    assert "'value' is 1441 here but 1440 in docs/theory.md" in p.message
-    assert str(p) == ("docs/theory.en.md:4: 'value' is 1441 here but 1440 in docs/theory.md "
-                      "(lecture-teams)")
+    assert "'value' is 1441 here but 1440 in docs/theory.md" in p.text()
+    assert str(p) == ("docs/theory.en.md:4: 'value' is 1441 here but 1440 in docs/theory.md: make it the "
+                      "same, or leave it out (the Chinese page is the source) (lecture-teams)")
 
 
 def test_a_value_written_as_text_differs(make_metric):
@@ -55,7 +55,7 @@ def test_every_compared_field(make_metric):
     front = ("  - id: x\n    qualifier: exact\n    category: measures\n    person_times: true\n"
              "    cumulative: true\n    in_total: false\n")
     problems = run(front, zh)
-    assert [(p.line, p.message.split("'")[1]) for p in problems] == [
+    assert [(p.line, p.text().split("'")[1]) for p in problems] == [
         (4, "qualifier"), (5, "category"), (6, "person_times"), (7, "cumulative"), (8, "in_total")]
     assert {p.metric for p in problems} == {"x"}
 
@@ -63,25 +63,31 @@ def test_every_compared_field(make_metric):
 def test_unit_and_label_texts(make_metric):
     zh = [make_metric("x", 5, unit=("支", "teams"), label=("宣讲团", "Lecture teams"))]
     problems = run("  - id: x\n    unit: {en: groups}\n    label: {zh: 宣讲团, en: Lecture teams}\n", zh)
-    assert [(p.line, p.message) for p in problems] == [(4, "'unit.en' differs from docs/theory.md")]
+    assert [(p.line, p.text()) for p in problems] == [(4, "'unit.en' differs from docs/theory.md: make it the same, or leave it out")]
 
 
 def test_a_repeated_unit_with_its_singular(make_metric):
     zh = [make_metric("x", 1, unit=("人", "people"), unit_one={"en": "person"})]
     assert run("  - id: x\n    unit: {zh: 人, en: {one: person, other: people}}\n", zh) == []
     problems = run("  - id: x\n    unit: {en: {one: persons, other: people}}\n", zh)
-    assert [(p.line, p.message) for p in problems] == [(4, "'unit.en' differs from docs/theory.md")]
+    assert [(p.line, p.text()) for p in problems] == [(4, "'unit.en' differs from docs/theory.md: make it the same, or leave it out")]
 
 
 def test_a_metric_the_chinese_page_lacks(make_metric):
     problems = run("  - id: ghost\n    value: 3\n", [make_metric()])
     assert [(p.line, p.metric) for p in problems] == [(3, "ghost")]
-    assert "not in the Chinese page docs/theory.md" in problems[0].message
+    assert "the metric 'ghost' is not on the Chinese page docs/theory.md" in problems[0].text()
+    assert "did you mean" not in problems[0].text()
+
+
+def test_a_misspelt_repeated_id_is_answered_with_the_chinese_one(make_metric):
+    [p] = run("  - id: lecture-team\n    value: 1440\n", [make_metric("lecture-teams", 1440)])
+    assert "(did you mean 'lecture-teams'?)" in p.text()
 
 
 def test_a_repeat_without_id(make_metric):
     problems = run("  - value: 1440\n", [make_metric()])
-    assert [(p.line, "'id'" in p.message) for p in problems] == [(3, True)]
+    assert [(p.line, "'id'" in p.text()) for p in problems] == [(3, True)]
 
 
 def test_several_mismatches_are_all_reported(make_metric):
@@ -93,15 +99,15 @@ def test_several_mismatches_are_all_reported(make_metric):
 def test_a_misspelt_field_in_a_repeat_is_named(make_metric):
     [p] = run("  - id: lecture-teams\n    valeu: 3\n", [make_metric("lecture-teams", 1440)])
     assert (p.line, p.metric) == (4, "lecture-teams")
-    assert p.message.startswith("unknown field 'valeu' (known fields: id, value,")
+    assert p.text().startswith("unknown field 'valeu' (did you mean 'value'?) (known fields: id, value,")
 
 
 def test_a_text_field_repeated_as_plain_text_is_named(make_metric):
     [p] = run("  - id: lecture-teams\n    unit: teams\n", [make_metric("lecture-teams", 1440)])
-    assert p.line == 4 and "'unit' differs from docs/theory.md: repeat it as {zh: …, en: …}" in p.message
+    assert p.line == 4 and "'unit' differs from docs/theory.md: repeat it as {zh: …, en: …}" in p.text()
 
 
 def test_a_cue_is_compared_too(make_metric):
     zh = [make_metric("lecture-teams", 1440)]
     problems = run("  - id: lecture-teams\n    cue: {en: lecture teams}\n", zh)
-    assert [(p.line, p.message) for p in problems] == [(4, "'cue.en' differs from docs/theory.md")]
+    assert [(p.line, p.text()) for p in problems] == [(4, "'cue.en' differs from docs/theory.md: make it the same, or leave it out")]

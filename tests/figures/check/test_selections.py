@@ -63,11 +63,12 @@ def test_no_file_no_highlights(tmp_path, metrics):
 
 
 def test_an_unknown_metric_is_named_on_its_line(tmp_path, metrics):
-    text = GOOD.replace("  - metric: b\n", "  - metric: bb\n").replace("[a, b, c]", "[a, b, cc]")
+    text = GOOD.replace("  - metric: b\n", "  - metric: bb\n").replace("[a, b, c]", "[a, b, zz]")
     highlights, problems = run(tmp_path, text, metrics)
     assert shown(problems) == [
-        f"{FILE}:{line(text, 'metric: bb')}: no page has a metric with the id 'bb' (bb)",
-        f"{FILE}:{line(text, '[a, b, cc]')}: no page has a metric with the id 'cc' (cc)",
+        f"{FILE}:{line(text, 'metric: bb')}: no page has a metric with the id 'bb' (did you mean 'b'?) (bb)",
+        f"{FILE}:{line(text, '[a, b, zz]')}: no page has a metric with the id 'zz': copy the id from the "
+        f"metric's page (its front matter, 'id:') (zz)",
     ]
     assert [k.metric.id for k in highlights.key_figures] == ["a", "c", "d"] and highlights.charts == []
 
@@ -97,14 +98,14 @@ def test_a_chart_of_figures_that_count_different_things(tmp_path, metrics, other
     highlights, problems = run(tmp_path, text, metrics)
     [p] = problems
     assert (p.file, p.line, p.metric) == (FILE, line(text, f"[a, b, {other}]"), other)
-    assert f"'{other}' counts ({what}), but 'a' counts (个 / groups)" in p.message
+    assert f"'{other}' counts ({what}), but 'a' counts (个 / groups)" in p.text()
     assert highlights.charts == []
 
 
 def test_person_times_for_the_year_and_cumulative_are_not_compared(tmp_path, metrics):
     text = GOOD.replace("[a, b, c]", "[reach, reach-all]")
     _, problems = run(tmp_path, text, metrics)
-    assert ["'reach-all' counts (人次 / person-times, person-times, cumulative)" in p.message
+    assert ["'reach-all' counts (人次 / person-times, person-times, cumulative)" in p.text()
             for p in problems] == [True]
 
 
@@ -117,8 +118,9 @@ def test_a_chart_in_block_style_names_the_line_of_the_metric(tmp_path, metrics):
 def test_a_chart_needs_id_title_and_metrics(tmp_path, metrics):
     text = "charts:\n  - title: {zh: 图, en: Chart}\n  - id: x\n    metrics: [a, b]\n"
     _, problems = run(tmp_path, text, metrics)
-    assert shown(problems) == [f"{FILE}:2: a chart needs 'id'", f"{FILE}:2: a chart needs 'metrics'",
-                               f"{FILE}:3: a chart needs 'title'"]
+    has = " (a chart has id, title, metrics)"
+    assert shown(problems) == [f"{FILE}:2: a chart needs 'id'{has}", f"{FILE}:2: a chart needs 'metrics'{has}",
+                               f"{FILE}:3: a chart needs 'title'{has}"]
 
 
 def test_chart_ids_are_kebab_case_and_unique(tmp_path, metrics):
@@ -126,8 +128,10 @@ def test_chart_ids_are_kebab_case_and_unique(tmp_path, metrics):
                   "  - id: Bad_Id\n    title: {zh: 图, en: Chart}\n    metrics: [a, b]\n"
     highlights, problems = run(tmp_path, text, metrics)
     assert shown(problems) == [
-        f"{FILE}:{line(text, 'id: groups', 2)}: chart id 'groups' is already used (line {line(text, 'id: groups')})",
-        f"{FILE}:{line(text, 'Bad_Id')}: a chart's 'id' must be kebab-case (like 'theme-education-groups'), not 'Bad_Id'",
+        f"{FILE}:{line(text, 'id: groups', 2)}: the chart id 'groups' is already used "
+        f"(line {line(text, 'id: groups')}): give this chart another",
+        f"{FILE}:{line(text, 'Bad_Id')}: a chart's 'id' must be lower-case words joined by hyphens (like "
+        f"'theme-education-groups'), not 'Bad_Id'",
     ]
     assert [c.id for c in highlights.charts] == ["groups"]
 
@@ -135,7 +139,7 @@ def test_chart_ids_are_kebab_case_and_unique(tmp_path, metrics):
 def test_a_metric_twice_in_a_chart(tmp_path, metrics):
     text = GOOD.replace("[a, b, c]", "[a, b, a]")
     _, problems = run(tmp_path, text, metrics)
-    assert [("twice in the chart" in p.message, p.metric) for p in problems] == [(True, "a")]
+    assert [("twice in the chart" in p.text(), p.metric) for p in problems] == [(True, "a")]
 
 
 @pytest.mark.parametrize("count", [KEY_FIGURES[0] - 1, KEY_FIGURES[1] + 1])
@@ -150,7 +154,8 @@ def test_the_home_page_shows_four_to_eight_key_figures(tmp_path, make_metric, co
 def test_a_key_figure_twice(tmp_path, metrics):
     text = GOOD.replace("  - metric: d\n", "  - metric: a\n")
     _, problems = run(tmp_path, text, metrics)
-    assert shown(problems) == [f"{FILE}:{line(text, 'metric: a', 2)}: 'a' is already a key figure (line 2) (a)"]
+    assert shown(problems) == [f"{FILE}:{line(text, 'metric: a', 2)}: 'a' is already a key figure (line 2): "
+                               f"choose another metric (a)"]
 
 
 def test_a_key_figure_context_needs_both_languages(tmp_path, metrics):
@@ -164,8 +169,10 @@ def test_unknown_keys_and_fields(tmp_path, metrics):
     text = GOOD.replace("    context:", "    contxt:").replace("charts:", "chart:")
     _, problems = run(tmp_path, text, metrics)
     assert shown(problems) == [
-        f"{FILE}:{line(text, 'chart:')}: unknown key 'chart' (known keys: key_figures, charts)",
-        f"{FILE}:3: unknown field 'contxt' in a key figure (known fields: metric, context)",
+        f"{FILE}:{line(text, 'chart:')}: unknown key 'chart' (did you mean 'charts'?) (known keys: key_figures, "
+        f"charts)",
+        f"{FILE}:3: unknown field 'contxt' in a key figure (did you mean 'context'?) (known fields: metric, "
+        f"context)",
     ]
 
 
@@ -173,16 +180,19 @@ def test_invalid_yaml_is_a_problem_with_its_line(tmp_path, metrics):
     text = GOOD.replace("[a, b, c]", "[a, b, c")
     highlights, problems = run(tmp_path, text, metrics)
     [p] = problems
-    assert p.file == FILE and p.line >= line(text, "[a, b, c") and "invalid YAML" in p.message
+    assert (p.file, p.line) == (FILE, line(text, "[a, b, c"))
+    assert p.text().startswith(f"the `[` opened on line {p.line} is not closed: add `]`")
     assert highlights.key_figures == [] and highlights.charts == []
 
 
 def test_the_wrong_shapes(tmp_path, metrics):
     _, problems = run(tmp_path, "- a\n- b\n", metrics)
-    assert shown(problems) == [f"{FILE}:1: the file must be a mapping with 'key_figures' and 'charts'"]
+    assert shown(problems) == [f"{FILE}:1: the file must have the keys 'key_figures:' and 'charts:', each with "
+                               f"its list"]
     _, problems = run(tmp_path, "key_figures: a\ncharts:\n  - [a, b]\n", metrics)
-    assert shown(problems) == [f"{FILE}:1: 'key_figures' must be a list",
-                               f"{FILE}:3: a chart must be a mapping of fields (id, title, metrics)"]
+    assert shown(problems) == [f"{FILE}:1: 'key_figures' must be a list, one '- …' per item",
+                               f"{FILE}:3: a chart must be its fields (id, title, metrics), one 'field: value' "
+                               f"per line"]
 
 
 def test_the_real_file_is_valid(real_categories_path):

@@ -37,13 +37,13 @@ def test_metrics_that_are_not_a_list():
     found, problems = records(page("metrics: 5\n"))
     assert found == []
     assert [(p.file, p.line) for p in problems] == [("docs/theory.md", 2)]
-    assert "list" in problems[0].message
+    assert "list" in problems[0].text()
 
 
 def test_an_item_that_is_not_a_mapping_is_reported_and_skipped():
     found, problems = records(page("metrics:\n  - 5\n  - id: b\n"))
     assert [r.id for r in found] == ["b"]
-    assert [(p.line, "mapping" in p.message) for p in problems] == [(3, True)]
+    assert [(p.line, "each metric must be its fields" in p.text()) for p in problems] == [(3, True)]
 
 
 def test_id_is_none_unless_a_text():
