@@ -4,7 +4,8 @@
   the figures counted and drawn;
 - ``search/``: one search index per language;
 - ``glossary.py``: the official terms, drawn on the glossary pages;
-- ``problems.py``: problems as GitHub annotations and a job summary.
+- ``problems.py``: problems as GitHub annotations and a job summary;
+- ``edition/``: the whole report on one page and as a PDF, per language.
 """
 from __future__ import annotations
 
@@ -21,12 +22,16 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 import chrome
 import glossary
 import jinja_cache
 import problems as annotations
 import session
+from edition import build as edition
+from edition import messages as edition_messages
+from edition.pdf import Unavailable
 from figures import pipeline
 from figures.check import safety
 from figures.check.twins import Term
@@ -44,6 +49,8 @@ CATEGORIES = "data/categories.yml"
 GLOSSARY = "data/glossary.yml"
 OFFICIAL_TEXT = "data/source/report-2023.zh.txt"
 HIGHLIGHTS = "data/highlights.yml"
+EDITION_PAGE = "full-text"  # docs/full-text.md: the whole report on one page (hooks/edition/)
+PDF_NAME = "report-2023.{lang}.pdf"  # beside it
 _state: dict = {}
 
 
@@ -63,6 +70,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     page has its HTML by now, and none is written yet: unsafe HTML stops the build here."""
     env.bytecode_cache = jinja_cache.shared
     _refuse_unsafe(_state.pop("unsafe", []))
+    _state["edition"] = _edition(config, files)
     return env
 
 
@@ -104,6 +112,17 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
     return _with_problems(chrome.localise(html_text, lang), lang)
 
 
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    """The one-page edition's report and contents; the links to the PDF, with its size."""
+    made = _state.get("edition")
+    if made is None:
+        return context
+    page.content = made.fill(page.content or "", page_url=page.url)
+    if _slug(page) == EDITION_PAGE and page.toc.items:
+        page.toc.items[0].children = [_anchor(entry, 2) for entry in made.contents]
+    return context
+
+
 @event_priority(-50)  # after the search plugin wrote this language's index, before i18n merges
 def _write_language_outputs(*, config: MkDocsConfig) -> None:
     lang, site = _lang(config), Path(config.site_dir)
@@ -116,6 +135,9 @@ def _write_language_outputs(*, config: MkDocsConfig) -> None:
             localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix, others=others,
                                  glossary=(GLOSSARY_PAGE, rows))
         session.current.keep(site / prefix / "search" / "search_index.json", localised.encode("utf-8"))
+    made = _state.get("edition")
+    if made is not None and made.pdf is not None:  # written once every language has built
+        session.current.keep(site / made.site.pdf_path, made.pdf)
     if (site / "404.html").exists():  # each language writes 404.html: the root keeps the default's
         session.current.keep(site / prefix / "404.html", (site / "404.html").read_bytes())
     if lang == session.DEFAULT_LANGUAGE:
@@ -231,6 +253,47 @@ def _fill_blocks(html_text: str, lang: str, page: Page) -> str:
                                              data_url=data_url, root=root)
             html_text = html_text.replace(marker, rendered)
     return html_text
+
+
+def _edition(config: MkDocsConfig, files: Files) -> edition.Made | None:
+    """This language's edition, once every page has its HTML and before any is written: a PDF
+    that cannot be made stops the build here."""
+    pages = {_slug(f.page): (f.page.url, f.page.content or "") for f in files.documentation_pages() if f.page}
+    if EDITION_PAGE not in pages:
+        return None
+    lang, analysis, settings = _lang(config), _state["analysis"], config.extra.get("edition") or {}
+    root = "" if lang == session.DEFAULT_LANGUAGE else f"{lang}/"
+    site_url = config.site_url or "/"
+    site = edition.Site(
+        lang=lang, template_dir=_state["templates"], site_url=site_url, root=root,
+        page=pages[EDITION_PAGE][0], pdf_name=PDF_NAME.format(lang=lang),
+        official_text=f"{DATA_DIR}/{Path(OFFICIAL_TEXT).name}", publisher=config.copyright or "",
+        year=str(settings["year"]) if settings.get("year") else None,
+        short_title=(config.extra.get("masthead") or {}).get("short") or config.site_name,
+        epoch=edition.epoch(os.environ, str(_root(config))), pdf=settings.get("pdf", True) is not False,
+        serving=session.current.serving)
+    blocks = {block: html.statistics_block(_state["templates"], block, analysis.stats, lang,
+                                           data_url=f"{DATA_DIR}/", root="") for block in edition.ANNEX}
+    try:
+        made = edition.make(site, pages, [name[:-3] for name in analysis.official], blocks)
+    except Unavailable as error:
+        raise PluginError(f"{error}. Nothing was published.") from None
+    for warning in made.warnings:
+        log.warning(edition_messages.warned(lang, warning))
+    if edition.EDITION not in pages[EDITION_PAGE][1]:
+        log.warning(edition_messages.no_marker(_source(config, files, EDITION_PAGE)))
+    return made
+
+
+def _anchor(entry, level: int) -> AnchorLink:
+    link = AnchorLink(str(escape(entry.title)), entry.id, level)
+    link.children = [_anchor(child, level + 1) for child in entry.children]
+    return link
+
+
+def _source(config: MkDocsConfig, files: Files, slug: str) -> str:
+    found = next((f for f in files.documentation_pages() if f.page and _slug(f.page) == slug), None)
+    return f"{Path(config.docs_dir).name}/{found.src_uri}" if found else slug
 
 
 def _open_data(config: MkDocsConfig, folder: Path) -> dict[Path, bytes]:

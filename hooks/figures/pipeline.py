@@ -32,6 +32,8 @@ class Analysis:
     anchors: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     #: source path → the body the anchors' offsets refer to
     bodies: dict[str, str] = field(default_factory=dict)
+    #: the pages of the official text (``official_text: true``), in navigation order
+    official: list[str] = field(default_factory=list)
 
     @property
     def metrics(self) -> list[Metric]:
@@ -203,7 +205,7 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
                                             all_metrics, failed=failed, incomplete=blind)
         problems.extend(found)
     stats = compute(sections, all_metrics, highlights)
-    return Analysis(problems, categories, stats, anchors, bodies)
+    return Analysis(problems, categories, stats, anchors, bodies, [entry.name for entry in official_pages])
 
 
 OFFICIAL = "official_text"

@@ -1,0 +1,76 @@
+"""The PDF, with WeasyPrint: tagged (PDF/UA-1), A4, the pinned fonts embedded (subset).
+
+WeasyPrint is made for HTML and CSS paged media in Python (running headers, page counters,
+``target-counter()`` for the contents, bookmarks, tagged PDF); it needs pango from Debian.
+What cannot be made is raised as :class:`Unavailable`, whose message says what to install;
+whatever WeasyPrint warns about (a rule it does not follow, a missing anchor) is returned, for
+the build to report. Knows nothing of MkDocs.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+
+import fonts
+
+from . import messages
+
+VARIANT = "pdf/ua-1"
+
+
+class Unavailable(Exception):
+    """The PDF cannot be made on this machine; the message says what to install."""
+
+
+def check() -> None:
+    """WeasyPrint and its libraries load, and the pinned fonts are installed."""
+    _weasyprint()
+    try:
+        fonts.check()
+    except fonts.MissingFont as error:
+        raise Unavailable(messages.missing_font(str(error))) from None
+
+
+def render(html: str, *, base_url: str) -> tuple[bytes, list[str]]:
+    """The PDF of ``html`` (a whole document, its stylesheet inside), and WeasyPrint's warnings."""
+    weasyprint = _weasyprint()
+    check()
+    logger = logging.getLogger("weasyprint")
+    caught = _Caught()
+    logger.addHandler(caught)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_refuse)
+        data = document.write_pdf(pdf_variant=VARIANT, uncompressed_pdf=False)
+    finally:
+        logger.removeHandler(caught)
+        logger.propagate = propagate
+    return data, caught.messages
+
+
+def _refuse(url: str, *args, **kwargs):
+    """The document loads nothing: no request to any host, no file but what it holds."""
+    raise ValueError(f"the PDF edition loads nothing, not {url}")
+
+
+class _Caught(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _weasyprint():
+    """The module, or :class:`Unavailable` when it or a library it needs is missing. WeasyPrint
+    prints its own advice when a library is missing; ours names the Debian packages."""
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint
+    except ImportError as error:
+        raise Unavailable(messages.missing_weasyprint(str(error))) from None
+    except OSError as error:  # cffi could not open pango, harfbuzz or fontconfig
+        raise Unavailable(messages.missing_library(str(error))) from None
+    return weasyprint
