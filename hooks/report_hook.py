@@ -31,7 +31,7 @@ import problems as annotations
 import session
 from edition import build as edition
 from edition import messages as edition_messages
-from edition.pdf import Unavailable
+from edition.pdf import Printer, Unavailable
 from figures import pipeline
 from figures.check import safety
 from figures.check.twins import Term
@@ -76,6 +76,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     session.current.start(_lang(config))
+    if _lang(config) == session.DEFAULT_LANGUAGE and _wants_pdf(config):
+        _state["printer"] = Printer(str(Path(__file__).parent))  # loads WeasyPrint meanwhile
     groups, problems = _glossary(config)
     with _collector_paused():
         analysis = pipeline.analyse(Path(config.docs_dir), _pages(config), _root(config) / CATEGORIES,
@@ -123,6 +125,18 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
     return context
 
 
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """A page that links to a PDF not made yet: written again once its size is known."""
+    made = _state.get("edition")
+    if made is not None and edition.SIZE in output:
+        made.waiting[Path(page.file.abs_dest_path)] = output
+    return output
+
+
+def on_build_error(*, error: Exception) -> None:
+    _close_printer()
+
+
 @event_priority(-50)  # after the search plugin wrote this language's index, before i18n merges
 def _write_language_outputs(*, config: MkDocsConfig) -> None:
     lang, site = _lang(config), Path(config.site_dir)
@@ -135,9 +149,6 @@ def _write_language_outputs(*, config: MkDocsConfig) -> None:
             localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix, others=others,
                                  glossary=(GLOSSARY_PAGE, rows))
         session.current.keep(site / prefix / "search" / "search_index.json", localised.encode("utf-8"))
-    made = _state.get("edition")
-    if made is not None and made.pdf is not None:  # written once every language has built
-        session.current.keep(site / made.site.pdf_path, made.pdf)
     if (site / "404.html").exists():  # each language writes 404.html: the root keeps the default's
         session.current.keep(site / prefix / "404.html", (site / "404.html").read_bytes())
     if lang == session.DEFAULT_LANGUAGE:
@@ -147,8 +158,10 @@ def _write_language_outputs(*, config: MkDocsConfig) -> None:
 
 @event_priority(-200)  # after the i18n plugin has built every language and merged the indexes
 def _restore_outputs(*, config: MkDocsConfig) -> None:
-    """The outputs kept for the end (the open data, what a later language overwrote), written
-    once every language is built: a failure in any of them stops the build before this."""
+    """The outputs kept for the end (the open data, what a later language overwrote, the PDFs
+    and the pages that give their size), written once every language is built: a failure in
+    any of them stops the build before this."""
+    _finish_pdfs()
     session.current.restore()
 
 
@@ -270,19 +283,53 @@ def _edition(config: MkDocsConfig, files: Files) -> edition.Made | None:
         official_text=f"{DATA_DIR}/{Path(OFFICIAL_TEXT).name}", publisher=config.copyright or "",
         year=str(settings["year"]) if settings.get("year") else None,
         short_title=(config.extra.get("masthead") or {}).get("short") or config.site_name,
-        epoch=edition.epoch(os.environ, str(_root(config))), pdf=settings.get("pdf", True) is not False,
+        epoch=edition.epoch(os.environ, str(_root(config))), pdf=_wants_pdf(config),
         serving=session.current.serving)
     blocks = {block: html.statistics_block(_state["templates"], block, analysis.stats, lang,
                                            data_url=f"{DATA_DIR}/", root="") for block in edition.ANNEX}
-    try:
-        made = edition.make(site, pages, [name[:-3] for name in analysis.official], blocks)
-    except Unavailable as error:
-        raise PluginError(f"{error}. Nothing was published.") from None
-    for warning in made.warnings:
-        log.warning(edition_messages.warned(lang, warning))
+    made = edition.make(site, pages, [name[:-3] for name in analysis.official], blocks)
     if edition.EDITION not in pages[EDITION_PAGE][1]:
         log.warning(edition_messages.no_marker(_source(config, files, EDITION_PAGE)))
+    if made.document is not None:
+        printer = _state["printer"]
+        try:
+            printer.check()
+        except Unavailable as error:
+            raise PluginError(f"{error}. Nothing was published.") from None
+        future = printer.submit(made.document, base_url=site_url + site.page)
+        _state.setdefault("printing", []).append((made, Path(config.site_dir) / site.pdf_path, future))
     return made
+
+
+def _wants_pdf(config: MkDocsConfig) -> bool:
+    settings = config.extra.get("edition") or {}
+    return settings.get("pdf", True) is not False and not session.current.serving \
+        and (Path(config.docs_dir) / f"{EDITION_PAGE}.md").exists()
+
+
+def _finish_pdfs() -> None:
+    """The PDFs made meanwhile, kept with the pages that give their size."""
+    printing = _state.pop("printing", [])
+    for made, path, future in printing:
+        try:
+            made.pdf, warnings = future.result()
+        except Unavailable as error:
+            raise PluginError(f"{error}. Nothing was published.") from None
+        except Exception as error:  # noqa: BLE001  WeasyPrint's own failure, named
+            raise PluginError(edition_messages.failed(made.site.lang, f"{type(error).__name__}: {error}")) from None
+        for warning in warnings:
+            log.warning(edition_messages.warned(made.site.lang, warning))
+        session.current.keep(path, made.pdf)
+        for page, output in made.waiting.items():
+            session.current.keep(page, made.sized(output).encode("utf-8"))
+    if printing:
+        _close_printer()
+
+
+def _close_printer() -> None:
+    printer = _state.pop("printer", None)
+    if printer is not None:
+        printer.close()
 
 
 def _anchor(entry, level: int) -> AnchorLink:

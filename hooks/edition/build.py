@@ -8,6 +8,8 @@ Markers in the pages (HTML comments, replaced by :meth:`Made.fill`):
 - ``<!-- edition:pdf-download -->``: the PDF among the statistics page's downloads.
 
 Without a PDF (``mkdocs serve``, or a site that turns it off) each says why there is none.
+The PDF is made while the build goes on (:class:`pdf.Printer`): until it is there, a page
+carries :data:`SIZE` where its size goes, and :meth:`Made.sized` puts the size in.
 """
 from __future__ import annotations
 
@@ -18,12 +20,13 @@ from dataclasses import dataclass, field
 
 import fonts
 
-from . import assemble, pdf, render
+from . import assemble, render
 from .assemble import Entry, Page
 
 EDITION = "<!-- edition -->"
 PDF = "<!-- edition:pdf -->"
 PDF_DOWNLOAD = "<!-- edition:pdf-download -->"
+SIZE = "@@edition-pdf-size@@"
 HOME = "index"
 ANNEX = ("key-figures", "tables")
 
@@ -56,8 +59,14 @@ class Made:
     site: Site
     body: str                           # the one-page edition's report
     contents: list[Entry]
-    pdf: bytes | None = None
-    warnings: list[str] = field(default_factory=list)
+    document: str | None = None         # the PDF's HTML, when there is to be a PDF
+    pdf: bytes | None = None            # the PDF, once made
+    #: the pages written before the PDF was made (their output, by file): their size is to come
+    waiting: dict = field(default_factory=dict)
+
+    def sized(self, html: str) -> str:
+        """``html`` with the PDF's size in words where :data:`SIZE` holds its place."""
+        return html.replace(SIZE, render.plain_size(len(self.pdf or b"")))
 
     def fill(self, html: str, *, page_url: str) -> str:
         """``html`` of the page at ``page_url`` with the markers replaced."""
@@ -69,18 +78,18 @@ class Made:
         return html
 
     def _link(self, page_url: str):
-        if self.pdf is None:
+        if self.document is None:
             return render.pdf_missing(self.site.lang, serving=self.site.serving)
         href = posixpath.relpath(self.site.pdf_path, page_url or ".")
-        return render.pdf_link(href, len(self.pdf), self.site.lang)
+        size = SIZE if self.pdf is None else render.plain_size(len(self.pdf))
+        return render.pdf_link(href, size, self.site.lang)
 
 
 def make(site: Site, pages: dict[str, tuple[str, str]], official: list[str],
          blocks: dict[str, str]) -> Made:
     """The edition of ``site`` from its ``pages`` (slug → address and rendered content),
     the ``official`` ones (slugs, in order; ``index`` is the home page) and the statistics
-    ``blocks`` (key figures and tables, drawn for the language's home). Raises
-    :class:`pdf.Unavailable` when the PDF is wanted and cannot be made."""
+    ``blocks`` (key figures and tables, drawn for the language's home). Raises the PDF is wanted and cannot be made."""
     home = Page(HOME, *pages[HOME]) if HOME in pages else None
     if home is not None and HOME not in official:
         home = Page(HOME, home.url, _heading_only(home.html))
@@ -95,8 +104,7 @@ def make(site: Site, pages: dict[str, tuple[str, str]], official: list[str],
                                 outside=lambda path: site.site_url + path)
     cover = render.Cover(site.publisher, site.year, site.short_title, site.site_url + site.root,
                          site.site_url + site.official_text, site.epoch)
-    html = render.document(site.template_dir, printed, site.lang, cover, serif=fonts.SERIF, sans=fonts.SANS)
-    made.pdf, made.warnings = pdf.render(html, base_url=site.site_url + site.page)
+    made.document = render.document(site.template_dir, printed, site.lang, cover, serif=fonts.SERIF, sans=fonts.SANS)
     return made
 
 

@@ -4,13 +4,20 @@ WeasyPrint is made for HTML and CSS paged media in Python (running headers, page
 ``target-counter()`` for the contents, bookmarks, tagged PDF); it needs pango from Debian.
 What cannot be made is raised as :class:`Unavailable`, whose message says what to install;
 whatever WeasyPrint warns about (a rule it does not follow, a missing anchor) is returned, for
-the build to report. Knows nothing of MkDocs.
+the build to report.
+
+A PDF takes a couple of seconds of layout: :class:`Printer` makes them in worker processes
+while the build goes on (the next language's pages, the files), and hands them over at the
+end. Knows nothing of MkDocs.
 """
 from __future__ import annotations
 
 import contextlib
 import io
 import logging
+import multiprocessing
+import site
+from concurrent.futures import Future, ProcessPoolExecutor
 
 import fonts
 
@@ -47,6 +54,29 @@ def render(html: str, *, base_url: str) -> tuple[bytes, list[str]]:
         logger.removeHandler(caught)
         logger.propagate = propagate
     return data, caught.messages
+
+
+class Printer:
+    """PDFs made in worker processes. The first worker loads WeasyPrint and checks the fonts as
+    soon as it starts, so that :meth:`check` rarely waits."""
+
+    def __init__(self, modules: str, *, workers: int = 2) -> None:
+        # ``spawn``: a fresh interpreter, nothing of the build's state (its threads, its
+        # open files) copied into it; ``modules`` is the folder these modules are imported from
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=site.addsitedir, initargs=(modules,))
+        self._checked = self._pool.submit(check)
+
+    def check(self) -> None:
+        """Raises :class:`Unavailable` when the PDF cannot be made here."""
+        self._checked.result()
+
+    def submit(self, html: str, *, base_url: str) -> Future:
+        """The future PDF of ``html``: ``(data, warnings)``, or :class:`Unavailable`."""
+        return self._pool.submit(render, html, base_url=base_url)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _refuse(url: str, *args, **kwargs):

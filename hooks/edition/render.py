@@ -36,7 +36,6 @@ UI = {
                          "原文纯文本:",
         "translation": "",
         "edition": "本版日期", "address": "网址",
-        "page": "第{}页", "page_before": "第", "page_after": "页",
         "pdf_link": "全文PDF版({})", "pdf_title": "{}",
         "pdf_off_serve": "预览(mkdocs serve)不生成PDF版;构建网站(mkdocs build)时生成。",
         "pdf_off_config": "本网站的设置不生成PDF版(mkdocs.yml 中 extra.edition.pdf 为 false)。",
@@ -53,7 +52,6 @@ UI = {
                          "The original, as plain text: ",
         "translation": "This is an English translation. The Chinese text is the official version.",
         "edition": "Edition of", "address": "Website",
-        "page": "p. {}", "page_before": "p. ", "page_after": "",
         "pdf_link": "The whole report as a PDF ({})", "pdf_title": "{} (English translation)",
         "pdf_off_serve": "The PDF is not made in the preview (mkdocs serve); the build (mkdocs build) makes it.",
         "pdf_off_config": "This site is set not to make the PDF (extra.edition.pdf is false in mkdocs.yml).",
@@ -130,9 +128,9 @@ def plain_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def pdf_link(href: str, size: int, lang: str) -> Markup:
-    """The link to the PDF, with its size."""
-    text = UI[lang]["pdf_link"].format(plain_size(size))
+def pdf_link(href: str, size: str, lang: str) -> Markup:
+    """The link to the PDF, with its size (in words, see :func:`plain_size`)."""
+    text = UI[lang]["pdf_link"].format(size)
     return Markup('<a class="edition-pdf" href="{}" type="application/pdf">{}</a>').format(href, text)
 
 
