@@ -99,6 +99,8 @@ def assemble(home: Page | None, parts: list[Page], *, annex: dict[str, str], ann
         tree = _parse(block)
         _prefix_ids(tree, "annex")
         _shift_headings(tree)
+        for number, heading in enumerate((h for h in tree.iter() if h.tag in HEADINGS and not h.get("id")), 1):
+            heading.set("id", f"annex-{name}-{number}")  # for the contents
         annexes[name] = tree
     pages = {page.url: (page, anchor) for page, anchor, _ in trees}
     if home is not None and home.url not in pages:

@@ -28,7 +28,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 UI = {
     "zh": {
-        "contents": "目录", "notes": "编者按", "notes_general": "全文",
+        "contents": "目录", "notes": "编者按", "notes_general": "关于全文",
         "annex": "附录:数据", "key_figures": "主要数据", "tables": "各部分数据",
         "publisher": "发布单位", "year": "评议年度", "year_value": "{}年",
         "official": "正式文本",
