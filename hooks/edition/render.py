@@ -37,6 +37,7 @@ UI = {
         "translation": "",
         "edition": "本版日期", "address": "网址",
         "pdf_link": "全文PDF版({})", "pdf_title": "{}",
+        "description": "{}全文(官方文本),含编者按和数据附录。",
         "pdf_off_serve": "预览(mkdocs serve)不生成PDF版;构建网站(mkdocs build)时生成。",
         "pdf_off_config": "本网站的设置不生成PDF版(mkdocs.yml 中 extra.edition.pdf 为 false)。",
         "pdf_download": "全文PDF版",
@@ -53,6 +54,8 @@ UI = {
         "translation": "This is an English translation. The Chinese text is the official version.",
         "edition": "Edition of", "address": "Website",
         "pdf_link": "The whole report as a PDF ({})", "pdf_title": "{} (English translation)",
+        "description": "{}: the whole report in English translation (the Chinese text is the official "
+                       "version), with the editor's notes and the figures annex.",
         "pdf_off_serve": "The PDF is not made in the preview (mkdocs serve); the build (mkdocs build) makes it.",
         "pdf_off_config": "This site is set not to make the PDF (extra.edition.pdf is false in mkdocs.yml).",
         "pdf_download": "The whole report as a PDF",

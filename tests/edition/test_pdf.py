@@ -13,26 +13,13 @@ from pypdf import PdfReader
 
 import fonts
 from edition import pdf
+from pdftext import embedded_fonts
 
 HOOKS = Path(__file__).resolve().parents[2] / "hooks"
 DOCUMENT = f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>测试报告2023</title>
 <style>html {{ font-family: "{fonts.SERIF}" }} h2 {{ font-family: "{fonts.SANS}" }}</style></head>
 <body><h2 id="a">一、团市委基本情况</h2><p>群团改革后,团市委机关内设9个部门。</p>
 <p><a href="#a">回到标题</a></p></body></html>"""
-
-
-def embedded(reader: PdfReader) -> dict[str, bool]:
-    """Each font the pages use: whether its file is in the PDF."""
-    found = {}
-    for page in reader.pages:
-        for font in (page["/Resources"].get("/Font") or {}).values():
-            font = font.get_object()
-            for face in [font, *[d.get_object() for d in font.get("/DescendantFonts", [])]]:
-                descriptor = face.get("/FontDescriptor")
-                if descriptor is not None:
-                    descriptor = descriptor.get_object()
-                    found[str(face["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-    return found
 
 
 def test_the_pdf_is_tagged_has_its_language_and_title_and_embeds_its_fonts():
@@ -42,7 +29,7 @@ def test_the_pdf_is_tagged_has_its_language_and_title_and_embeds_its_fonts():
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "zh" and "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert reader.metadata.title == "测试报告2023"
-    fonts_used = embedded(reader)
+    fonts_used = embedded_fonts(reader)
     names = {name.split("+")[-1].replace("-", "") for name in fonts_used}  # /ABCDEF+Noto-Serif-CJK-SC: a subset
     assert names == {"NotoSerifCJKSC", "NotoSansCJKSCBold"}, names
     assert all(fonts_used.values()), fonts_used
