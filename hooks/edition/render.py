@@ -113,7 +113,18 @@ def document(template_dir: str, edition: Edition, lang: str, cover: Cover, *, se
     return environment(template_dir).get_template("edition/document.html").render(
         edition=_safe(edition), ui=ui, lang=lang, cover=cover, contents=contents(edition, lang),
         title=ui["pdf_title"].format(edition.title), date=edition_date(cover.epoch, lang),
-        created=moment.strftime("%Y-%m-%dT%H:%M:%SZ"), serif=serif, sans=sans)
+        created=moment.strftime("%Y-%m-%dT%H:%M:%SZ"), serif=serif, sans=sans,
+        title_lines=title_lines(edition.title, cover.publisher))
+
+
+def title_lines(title: str, publisher: str) -> tuple[str, str]:
+    """The cover's title in two lines when it starts with the publisher's name (the colon that
+    follows it stays on the first, so the title copies out as it reads); else in one."""
+    rest = title[len(publisher):] if publisher and title.startswith(publisher) else ""
+    subject = rest.lstrip(": ")
+    if not subject:
+        return "", title
+    return publisher + rest[: len(rest) - len(subject)].rstrip(), subject
 
 
 def edition_date(epoch: int, lang: str) -> str:

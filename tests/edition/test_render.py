@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from edition.assemble import Edition, Entry, Note, Part
-from edition.render import Cover, contents, css_string, document, edition_date, pdf_link, plain_size, web
+from edition.render import Cover, contents, css_string, document, edition_date, pdf_link, plain_size, title_lines, web
 
 TEMPLATES = str(Path(__file__).resolve().parents[2] / "overrides")
 EDITION = Edition("测试报告", "<p>开头。</p>",
@@ -68,3 +68,10 @@ def test_the_pdf_link_says_what_it_is_and_its_size():
 
 def test_a_css_string_is_quoted_and_escaped():
     assert css_string('a "b" \\ c') == '"a \\"b\\" \\\\ c"'
+
+
+def test_the_covers_title_goes_on_two_lines_after_the_publishers_name():
+    assert title_lines("共青团上海市委员会2023年基层评议公开内容", "共青团上海市委员会") == ("共青团上海市委员会", "2023年基层评议公开内容")
+    assert title_lines("CYL Committee: 2023 Disclosure", "CYL Committee") == ("CYL Committee:", "2023 Disclosure")
+    assert title_lines("测试报告", "共青团上海市委员会") == ("", "测试报告")
+    assert title_lines("共青团上海市委员会", "共青团上海市委员会") == ("", "共青团上海市委员会")
