@@ -31,7 +31,7 @@ import problems as annotations
 import session
 from edition import build as edition
 from edition import messages as edition_messages
-from edition.pdf import Printer, Unavailable
+from edition.pdf import Failed, Printer, Unavailable
 from figures import pipeline
 from figures.check import safety
 from figures.check.twins import Term
@@ -291,13 +291,11 @@ def _edition(config: MkDocsConfig, files: Files) -> edition.Made | None:
     if edition.EDITION not in pages[EDITION_PAGE][1]:
         log.warning(edition_messages.no_marker(_source(config, files, EDITION_PAGE)))
     if made.document is not None:
-        printer = _state["printer"]
         try:
-            printer.check()
+            _state["printer"].check()
         except Unavailable as error:
             raise PluginError(f"{error}. Nothing was published.") from None
-        future = printer.submit(made.document, base_url=site_url + site.page)
-        _state.setdefault("printing", []).append((made, Path(config.site_dir) / site.pdf_path, future))
+        _state["printer"].print(made, Path(config.site_dir) / site.pdf_path)
     return made
 
 
@@ -309,21 +307,20 @@ def _wants_pdf(config: MkDocsConfig) -> bool:
 
 def _finish_pdfs() -> None:
     """The PDFs made meanwhile, kept with the pages that give their size."""
-    printing = _state.pop("printing", [])
-    for made, path, future in printing:
-        try:
-            made.pdf, warnings = future.result()
-        except Unavailable as error:
-            raise PluginError(f"{error}. Nothing was published.") from None
-        except Exception as error:  # noqa: BLE001  WeasyPrint's own failure, named
-            raise PluginError(edition_messages.failed(made.site.lang, f"{type(error).__name__}: {error}")) from None
-        for warning in warnings:
-            log.warning(edition_messages.warned(made.site.lang, warning))
-        session.current.keep(path, made.pdf)
-        for page, output in made.waiting.items():
-            session.current.keep(page, made.sized(output).encode("utf-8"))
-    if printing:
-        _close_printer()
+    printer = _state.pop("printer", None)
+    if printer is None:
+        return
+    try:
+        for made, path, warnings in printer.collect():
+            for warning in warnings:
+                log.warning(edition_messages.warned(made.site.lang, warning))
+            session.current.keep(path, made.pdf)
+            for page, output in made.waiting.items():
+                session.current.keep(page, made.sized(output).encode("utf-8"))
+    except (Unavailable, Failed) as error:
+        raise PluginError(f"{error}. Nothing was published.") from None
+    finally:
+        printer.close()
 
 
 def _close_printer() -> None:

@@ -17,7 +17,9 @@ import io
 import logging
 import multiprocessing
 import site
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import fonts
 
@@ -28,6 +30,10 @@ VARIANT = "pdf/ua-1"
 
 class Unavailable(Exception):
     """The PDF cannot be made on this machine; the message says what to install."""
+
+
+class Failed(Exception):
+    """WeasyPrint could not make a PDF; the message names the language and the error."""
 
 
 def check() -> None:
@@ -59,8 +65,8 @@ def render(html: str, *, base_url: str) -> tuple[bytes, list[str]]:
 
 
 class Printer:
-    """PDFs made in worker processes. The first worker loads WeasyPrint and checks the fonts as
-    soon as it starts, so that :meth:`check` rarely waits."""
+    """PDFs made in worker processes, handed over by :meth:`collect`. The first worker loads
+    WeasyPrint and checks the fonts as soon as it starts, so that :meth:`check` rarely waits."""
 
     def __init__(self, modules: str, *, workers: int = 2) -> None:
         # ``spawn``: a fresh interpreter, nothing of the build's state (its threads, its
@@ -68,14 +74,29 @@ class Printer:
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=site.addsitedir, initargs=(modules,))
         self._checked = self._pool.submit(check)
+        self._jobs: list = []
 
     def check(self) -> None:
         """Raises :class:`Unavailable` when the PDF cannot be made here."""
         self._checked.result()
 
-    def submit(self, html: str, *, base_url: str) -> Future:
-        """The future PDF of ``html``: ``(data, warnings)``, or :class:`Unavailable`."""
-        return self._pool.submit(render, html, base_url=base_url)
+    def print(self, made, path: Path) -> None:
+        """Start the PDF of ``made`` (an edition, :class:`build.Made`), to go to ``path``."""
+        site = made.site
+        self._jobs.append((made, path, self._pool.submit(render, made.document, base_url=site.site_url + site.page)))
+
+    def collect(self) -> Iterator[tuple[object, Path, list[str]]]:
+        """Each edition started, once its PDF is made (in ``made.pdf``), with its path and
+        WeasyPrint's warnings. Raises :class:`Unavailable` or :class:`Failed`."""
+        jobs, self._jobs = self._jobs, []
+        for made, path, future in jobs:
+            try:
+                made.pdf, warnings = future.result()
+            except Unavailable:
+                raise
+            except Exception as error:  # WeasyPrint's own failure, named
+                raise Failed(messages.failed(made.site.lang, f"{type(error).__name__}: {error}")) from None
+            yield made, path, warnings
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -7,6 +7,7 @@ import sys
 import textwrap
 from io import BytesIO
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader
@@ -43,14 +44,28 @@ def test_the_pdf_loads_nothing_from_elsewhere():
     assert any("disallowed protocol: https://example.org/logo.png" in w for w in warnings), warnings
 
 
-def test_a_worker_makes_the_same_pdf():
+def test_a_worker_makes_the_same_pdf(tmp_path):
+    edition = SimpleNamespace(document=DOCUMENT, pdf=None, site=SimpleNamespace(site_url="https://example.org/", page=""))
     printer = pdf.Printer(str(HOOKS), workers=1)
     try:
         printer.check()
-        made = printer.submit(DOCUMENT, base_url="https://example.org/").result(timeout=300)
+        printer.print(edition, tmp_path / "x.pdf")
+        collected = list(printer.collect())
     finally:
         printer.close()
-    assert made == pdf.render(DOCUMENT, base_url="https://example.org/")
+    assert collected == [(edition, tmp_path / "x.pdf", [])]
+    assert edition.pdf == pdf.render(DOCUMENT, base_url="https://example.org/")[0]
+
+
+def test_a_pdf_weasyprint_cannot_make_is_named_with_its_language(tmp_path):
+    edition = SimpleNamespace(document=None, pdf=None, site=SimpleNamespace(site_url="https://example.org/", page="", lang="en"))
+    printer = pdf.Printer(str(HOOKS), workers=1)
+    try:
+        printer.print(edition, tmp_path / "x.pdf")
+        with pytest.raises(pdf.Failed, match="the en PDF edition could not be made: "):
+            list(printer.collect())
+    finally:
+        printer.close()
 
 
 def test_a_machine_without_the_fonts_is_told_what_to_install(tmp_path, monkeypatch):
