@@ -36,7 +36,3 @@ def warned(lang: str, detail: str) -> str:
 def no_marker(page: str) -> str:
     return (f"{page}: the one-page edition has no place to go: the page must contain the line "
             f"<!-- edition --> where the report is to appear")
-
-
-def too_large(lang: str, size: str, limit: str) -> str:
-    return f"the {lang} PDF edition is {size}, over the {limit} a reader can be asked to download"

@@ -68,9 +68,11 @@ class Printer:
     """PDFs made in worker processes, handed over by :meth:`collect`. The first worker loads
     WeasyPrint and checks the fonts as soon as it starts, so that :meth:`check` rarely waits."""
 
-    def __init__(self, modules: str, *, workers: int = 2) -> None:
+    def __init__(self, modules: str, *, workers: int = 1) -> None:
         # ``spawn``: a fresh interpreter, nothing of the build's state (its threads, its
-        # open files) copied into it; ``modules`` is the folder these modules are imported from
+        # open files) copied into it; ``modules`` is the folder these modules are imported from.
+        # One worker: each loads WeasyPrint (half a second of CPU), and the next language's
+        # pages are built meanwhile anyway
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=site.addsitedir, initargs=(modules,))
         self._checked = self._pool.submit(check)
