@@ -89,7 +89,8 @@ def make(site: Site, pages: dict[str, tuple[str, str]], official: list[str],
          blocks: dict[str, str]) -> Made:
     """The edition of ``site`` from its ``pages`` (slug → address and rendered content),
     the ``official`` ones (slugs, in order; ``index`` is the home page) and the statistics
-    ``blocks`` (key figures and tables, drawn for the language's home). Raises the PDF is wanted and cannot be made."""
+    ``blocks`` (key figures and tables, drawn for the language's home). The PDF is not made
+    here: :attr:`Made.document` is its HTML, for :class:`pdf.Printer`."""
     home = Page(HOME, *pages[HOME]) if HOME in pages else None
     if home is not None and HOME not in official:
         home = Page(HOME, home.url, _heading_only(home.html))
