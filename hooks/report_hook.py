@@ -6,6 +6,7 @@
 - ``glossary.py``: the official terms, drawn on the glossary pages;
 - ``meta/``: what search engines and chat apps read: descriptions, share images, hreflang,
   structured data, the sitemap and robots.txt;
+- ``edition/``: the whole report on one page and as a PDF, per language;
 - ``problems.py``: problems as GitHub annotations and a job summary.
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 import chrome
 import fonts
@@ -31,6 +33,9 @@ import glossary
 import jinja_cache
 import problems as annotations
 import session
+from edition import build as edition
+from edition import messages as edition_messages
+from edition.pdf import Failed, Printer, Unavailable
 from figures import pipeline
 from figures.check import safety
 from figures.check.twins import Term
@@ -52,6 +57,8 @@ CATEGORIES = "data/categories.yml"
 GLOSSARY = "data/glossary.yml"
 OFFICIAL_TEXT = "data/source/report-2023.zh.txt"
 HIGHLIGHTS = "data/highlights.yml"
+EDITION_PAGE = "full-text"  # docs/full-text.md: the whole report on one page (hooks/edition/)
+PDF_NAME = "report-2023.{lang}.pdf"  # beside it
 _state: dict = {}
 
 
@@ -71,11 +78,14 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     page has its HTML by now, and none is written yet: unsafe HTML stops the build here."""
     env.bytecode_cache = jinja_cache.shared
     _refuse_unsafe(_state.pop("unsafe", []))
+    _state["edition"] = _edition(config, files)
     return env
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     session.current.start(_lang(config))
+    if _lang(config) == session.DEFAULT_LANGUAGE and _wants_pdf(config):
+        _state["printer"] = Printer(str(Path(__file__).parent))  # loads WeasyPrint meanwhile
     groups, problems = _glossary(config)
     with _collector_paused():
         analysis = pipeline.analyse(Path(config.docs_dir), _pages(config), _root(config) / CATEGORIES,
@@ -117,17 +127,24 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
     return _with_problems(chrome.localise(html_text, lang), lang)
 
 
-def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
-    """The page's description, share tags, language alternates and structured data; and its
-    entry in the sitemap, with the date of its own last change."""
-    shared = _state.get("share", {}).get(_norm(page))
-    if shared is None:
-        return context
-    context["report_meta"] = shared.head
-    lastmod = page.meta.get("git_revision_date_localized_raw_iso_date")
-    _state.setdefault("sitemap", {}).setdefault(_lang(config), {})[_norm(page)] = crawl.Entry(
-        shared.head.canonical, lastmod, shared.head.alternates)
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    """The page's description, share tags, alternates and sitemap entry; the one-page
+    edition's report and contents, and the links to the PDF with its size."""
+    _share_context(context, page, _lang(config))
+    _edition_context(page)
     return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """A page that links to a PDF not made yet: written again once its size is known."""
+    made = _state.get("edition")
+    if made is not None and edition.SIZE in output:
+        made.waiting[Path(page.file.abs_dest_path)] = output
+    return output
+
+
+def on_build_error(*, error: Exception) -> None:
+    _close_printer()
 
 
 @event_priority(-50)  # after the search plugin wrote this language's index, before i18n merges
@@ -153,11 +170,13 @@ def _write_language_outputs(*, config: MkDocsConfig) -> None:
 
 @event_priority(-200)  # after the i18n plugin has built every language and merged the indexes
 def _restore_outputs(*, config: MkDocsConfig) -> None:
-    """The outputs kept for the end (the open data, what a later language overwrote), written
-    once every language is built: a failure in any of them stops the build before this."""
+    """The outputs kept for the end (the open data, what a later language overwrote, the
+    sitemap, the PDFs and the pages that give their size), written once every language is
+    built: a failure in any of them stops the build before this."""
     for name, data in crawl.outputs(_state.get("sitemap", {}), _pages(config), LANGUAGES,
                                     config.site_url or "/").items():
         session.current.keep(Path(config.site_dir) / name, data)
+    _finish_pdfs()
     session.current.restore()
 
 
@@ -292,6 +311,97 @@ def _fill_blocks(html_text: str, lang: str, page: Page) -> str:
                                              data_url=data_url, root=root)
             html_text = html_text.replace(marker, rendered)
     return html_text
+
+
+def _edition(config: MkDocsConfig, files: Files) -> edition.Made | None:
+    """This language's edition, once every page has its HTML and before any is written: a PDF
+    that cannot be made stops the build here."""
+    pages = {_slug(f.page): (f.page.url, f.page.content or "") for f in files.documentation_pages() if f.page}
+    if EDITION_PAGE not in pages:
+        return None
+    lang, analysis = _lang(config), _state["analysis"]
+    root = "" if lang == session.DEFAULT_LANGUAGE else f"{lang}/"
+    site_url = config.site_url or "/"
+    site = edition.Site(
+        lang=lang, template_dir=_state["templates"], site_url=site_url, root=root,
+        page=pages[EDITION_PAGE][0], pdf_name=PDF_NAME.format(lang=lang),
+        official_text=f"{DATA_DIR}/{Path(OFFICIAL_TEXT).name}", publisher=config.copyright or "",
+        year=str(config.extra.get("year") or "") or None,
+        short_title=(config.extra.get("masthead") or {}).get("short") or config.site_name,
+        epoch=edition.epoch(os.environ, str(_root(config))), pdf=_wants_pdf(config),
+        serving=session.current.serving)
+    blocks = {block: html.statistics_block(_state["templates"], block, analysis.stats, lang,
+                                           data_url=f"{DATA_DIR}/", root="") for block in edition.ANNEX}
+    made = edition.make(site, pages, [name[:-3] for name in analysis.official], blocks)
+    if edition.EDITION not in pages[EDITION_PAGE][1]:
+        log.warning(str(edition_messages.no_marker(_source(config, files, EDITION_PAGE))))
+    if made.document is not None:
+        try:
+            _state["printer"].check()
+        except Unavailable as error:
+            raise PluginError(str(edition_messages.stopped(error))) from None
+        _state["printer"].print(made, Path(config.site_dir) / site.pdf_path)
+    return made
+
+
+def _share_context(context: dict, page: Page, lang: str) -> None:
+    shared = _state.get("share", {}).get(_norm(page))
+    if shared is None:
+        return
+    context["report_meta"] = shared.head
+    lastmod = page.meta.get("git_revision_date_localized_raw_iso_date")  # its own last change
+    _state.setdefault("sitemap", {}).setdefault(lang, {})[_norm(page)] = crawl.Entry(
+        shared.head.canonical, lastmod, shared.head.alternates)
+
+
+def _edition_context(page: Page) -> None:
+    made = _state.get("edition")
+    if made is None:
+        return
+    page.content = made.fill(page.content or "", page_url=page.url)
+    if _slug(page) == EDITION_PAGE and page.toc.items:
+        page.toc.items[0].children = [_anchor(entry, 2) for entry in made.contents]
+
+
+def _wants_pdf(config: MkDocsConfig) -> bool:
+    settings = config.extra.get("edition") or {}
+    return settings.get("pdf", True) is not False and not session.current.serving \
+        and (Path(config.docs_dir) / f"{EDITION_PAGE}.md").exists()
+
+
+def _finish_pdfs() -> None:
+    """The PDFs made meanwhile, kept with the pages that give their size."""
+    printer = _state.pop("printer", None)
+    if printer is None:
+        return
+    try:
+        for made, path, warnings in printer.collect():
+            for warning in warnings:
+                log.warning(str(edition_messages.warned(made.site.lang, warning)))
+            session.current.keep(path, made.pdf)
+            for page, output in made.waiting.items():
+                session.current.keep(page, made.sized(output).encode("utf-8"))
+    except (Unavailable, Failed) as error:
+        raise PluginError(str(edition_messages.stopped(error))) from None
+    finally:
+        printer.close()
+
+
+def _close_printer() -> None:
+    printer = _state.pop("printer", None)
+    if printer is not None:
+        printer.close()
+
+
+def _anchor(entry, level: int) -> AnchorLink:
+    link = AnchorLink(str(escape(entry.title)), entry.id, level)
+    link.children = [_anchor(child, level + 1) for child in entry.children]
+    return link
+
+
+def _source(config: MkDocsConfig, files: Files, slug: str) -> str:
+    found = next((f for f in files.documentation_pages() if f.page and _slug(f.page) == slug), None)
+    return f"{Path(config.docs_dir).name}/{found.src_uri}" if found else slug
 
 
 def _open_data(config: MkDocsConfig, folder: Path) -> dict[Path, bytes]:

@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import time
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,3 +137,16 @@ def assert_fails_naming(built: Built, name: str) -> None:
     assert not PARSER_WORDS.search(built.output), f"{name}: the YAML parser's words\n{built.output}"
     missing = [m for expect in built.expect for m in named(built, expect)]
     assert not missing, f"{name}: the output does not name {missing}\n{built.output}"
+
+
+def fetch_when_served(url: str, server: subprocess.Popen, timeout: float = 120) -> str:
+    """The page at ``url`` once ``server`` (``mkdocs serve``) serves it: asked again until it answers."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "mkdocs serve stopped"
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError(f"{url} was not served within {timeout} s")

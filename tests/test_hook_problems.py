@@ -13,14 +13,13 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from hook_sites import ENGLISH, Built, Expect, assert_fails_naming, build_variants, copy_fixture, edit, line_of
+from hook_sites import (ENGLISH, Built, Expect, assert_fails_naming, build_variants, copy_fixture, edit,
+                        fetch_when_served, line_of)
 
 
 # Each variant breaks one thing in a copy of the good site and says what the output must name.
@@ -306,7 +305,7 @@ def test_the_preview_shows_each_problem_on_every_page_in_its_language(tmp_path):
                                f"127.0.0.1:{port}", "-f", str(folder / "mkdocs.yml")],
                               cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        pages = {path: _fetch_when_served(f"http://127.0.0.1:{port}/report-test/{path}", server)
+        pages = {path: fetch_when_served(f"http://127.0.0.1:{port}/report-test/{path}", server)
                  for path in ("", "en/theory/")}
     finally:
         server.terminate()
@@ -317,15 +316,3 @@ def test_the_preview_shows_each_problem_on_every_page_in_its_language(tmp_path):
                                   "'value' must be a plain number")):
         assert 'class="admonition failure build-problems"' in pages[path] and title in pages[path], path
         assert where in pages[path] and message in html.unescape(pages[path]), path
-
-
-def _fetch_when_served(url: str, server: subprocess.Popen, timeout: float = 120) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert server.poll() is None, "mkdocs serve stopped"
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read().decode("utf-8")
-        except OSError:
-            time.sleep(0.5)
-    raise AssertionError(f"{url} was not served within {timeout} s")

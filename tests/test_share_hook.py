@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from support import build_site
-from test_hook import copy_fixture, edit, line_of
+from hook_sites import copy_fixture, edit, line_of
 
 OWN = "本部分是测试用的说明,只有一句。"
 

@@ -124,10 +124,7 @@ def _shows(html: str | None, metric_id: str, value: int, lang: str) -> bool:
 def measure(repo: Path, work: Path, *, edits: int = 3, timeout: float = 120.0,
             python: str = sys.executable) -> ServeResult:
     copy = copy_repo(repo, work / "serve-site")
-    from mkdocs.utils.yaml import yaml_load  # as MkDocs reads it: !ENV tags resolved
-
-    with open(copy / "mkdocs.yml", encoding="utf-8") as stream:
-        config = yaml_load(stream)
+    config = _config(copy / "mkdocs.yml")
     nav = [p for p in _flat(config.get("nav") or [])]
     picked = pick_metric(copy / "docs", nav)
     if picked is None:
@@ -172,6 +169,14 @@ def measure(repo: Path, work: Path, *, edits: int = 3, timeout: float = 120.0,
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
     return ServeResult(metric_id, page, old, startup, results, str(log_path))
+
+
+def _config(path: Path) -> dict:
+    """The config as MkDocs reads it (``!ENV`` tags included, as the real mkdocs.yml has)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(path, encoding="utf-8") as stream:
+        return yaml_load(stream)
 
 
 def _flat(nav) -> list[str]:

@@ -39,6 +39,8 @@ class Analysis:
     pages: dict[str, frontmatter.Page] = field(default_factory=dict)
     #: source path → its headings and prose paragraphs (``parse.prose.blocks``), with file lines
     blocks: dict[str, list[Block]] = field(default_factory=dict)
+    #: the pages of the official text (``official_text: true``), in navigation order
+    official: list[str] = field(default_factory=list)
 
     @property
     def metrics(self) -> list[Metric]:
@@ -227,7 +229,8 @@ def _analyse(docs_dir: Path, pages: list[str], sources: Sources) -> Analysis:
                                             all_metrics, failed=failed, incomplete=blind)
         problems.extend(found)
     stats = compute(sections, all_metrics, highlights)
-    return Analysis(problems, categories, stats, anchors, bodies, read, page_blocks)
+    return Analysis(problems, categories, stats, anchors, bodies, read, page_blocks,
+                    [entry.name for entry in official_pages])
 
 
 OFFICIAL = "official_text"

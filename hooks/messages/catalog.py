@@ -49,6 +49,7 @@ SECTIONS = [
     (msg("Data files: categories, glossary, key figures and charts"), (
         "figures/schema.py", "glossary.py", "figures/check/selections.py")),
     (msg("Descriptions and share images"), ("meta/messages.py", "meta/describe.py", "meta/share.py")),
+    (msg("The print edition (PDF)"), ("edition/messages.py",)),
     (msg("Build, preview and pull request"), ("report_hook.py", "session.py", "problems.py", "fonts.py")),
     (msg("Words used inside other messages"), ("messages/hints.py",)),
 ]
