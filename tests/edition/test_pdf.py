@@ -62,7 +62,7 @@ def test_a_pdf_weasyprint_cannot_make_is_named_with_its_language(tmp_path):
     printer = pdf.Printer(str(HOOKS), workers=1)
     try:
         printer.print(edition, tmp_path / "x.pdf")
-        with pytest.raises(pdf.Failed, match="the en PDF edition could not be made: "):
+        with pytest.raises(pdf.Failed, match="the English PDF edition could not be made: "):
             list(printer.collect())
     finally:
         printer.close()
