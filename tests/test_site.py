@@ -182,3 +182,15 @@ def test_the_statistics_figures_stay_out_of_the_search_index(site: Path):
         text = " ".join(d["text"] for d in docs if d["location"].startswith("statistics/")).replace("\u200b", "")
         leaked = [m["label"][lang] for m in data if m["label"][lang] in text]
         assert not leaked, leaked[:5]
+
+
+@pytest.mark.parametrize("page", ["glossary/index.html", "en/glossary/index.html"])
+def test_the_glossary_lists_its_groups_in_the_pages_contents(site: Path, page: str):
+    """The groups are drawn by the hook after Markdown made the table of contents: they are
+    added to it, so the glossary has its contents like every page with headings (and the
+    phone's menu a label for its contents toggle)."""
+    html = (site / page).read_text(encoding="utf-8")
+    groups = re.findall(r'<h2 id="(terms-\d+)">', html)
+    contents = html.split('data-md-type="toc"', 1)[1].split("</nav>", 1)[0]
+    assert len(groups) >= 4 and re.findall(r'href="#(terms-\d+)"', contents) == groups
+    assert 'for="__toc"' in html
