@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import sitebuild
 from support import SITE_PATH, SITE_URL
 from htmltext import article_text, links
 
@@ -24,6 +25,15 @@ def _pages(root: Path) -> list[str]:
             continue
         out.append("" if rel == "." else rel + "/")
     return out
+
+
+def test_the_real_site_builds(real_build, request):
+    """The suite's one failure when the real site does not build, with the build's messages;
+    every test that needs the site is then skipped, naming this one (tests/sitebuild.py)."""
+    sitebuild.claim(request)
+    if not real_build.ok:
+        pytest.fail(real_build.failure(), pytrace=False)
+    assert (real_build.site / "index.html").is_file() and (real_build.site / "en" / "index.html").is_file()
 
 
 def test_every_chinese_page_has_its_english_twin_and_back(site: Path):

@@ -185,6 +185,7 @@ def test_the_wrong_shapes(tmp_path, metrics):
                                f"{FILE}:3: a chart must be a mapping of fields (id, title, metrics)"]
 
 
+@pytest.mark.usefixtures("site")  # a mistake in the real pages is the build's one failure (tests/sitebuild.py)
 def test_the_real_file_is_valid(real_categories_path):
     from figures import pipeline
     from support import real_nav
