@@ -1,8 +1,9 @@
 """tests/sitebuild.py: one content mistake in a real page is one failure that names it, not
 hundreds of errors; the tests that do not need the site still run, and the suite still fails.
 
-The suite itself is run (pytest in a subprocess) on a copy of the project whose docs/theory.md
-says 15406场 where the official text and the metric say 15405."""
+The suite's own conftest.py and test_site.py are run (pytest in a subprocess) on a copy of the
+fixture site tests/fixtures/good, as the project's real site, with one figure changed in its
+theory.md: 1441支 where the official text and the metric say 1440."""
 from __future__ import annotations
 
 import re
@@ -15,6 +16,8 @@ import pytest
 
 from sitebuild import RealBuild
 from support import ROOT
+
+GOOD = ROOT / "tests" / "fixtures" / "good"
 
 
 def _build(stderr: str, stdout: str = "", code: int = 1) -> RealBuild:
@@ -50,7 +53,7 @@ def test_a_traceback_is_shown_whole_and_an_unknown_output_all_of_it():
 
 PLAIN = '''
 def test_that_needs_no_site():
-    assert "15405" != "15406"
+    assert "1440" != "1441"
 
 
 def test_that_needs_the_site(site):
@@ -61,19 +64,21 @@ SUMMARY = re.compile(r"(\d+) (failed|passed|skipped|errors?)")
 
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory) -> Path:
+    """The fixture site with its hook and templates from this checkout, the suite's conftest,
+    test_site.py and a test that needs no site; theory.md says 1441支 for 1440支."""
     root = tmp_path_factory.mktemp("broken")
-    for name in ("docs", "data", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "pytest.ini"):
-        shutil.copy2(ROOT / name, root / name)
+    shutil.copytree(GOOD, root, dirs_exist_ok=True)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/"), encoding="utf-8")
+    shutil.copy2(ROOT / "pytest.ini", root / "pytest.ini")
     (root / "tests").mkdir()
     for name in ("conftest.py", "support.py", "sitebuild.py", "htmltext.py", "test_site.py"):
         shutil.copy2(ROOT / "tests" / name, root / "tests" / name)
     (root / "tests" / "test_plain.py").write_text(PLAIN, encoding="utf-8")
     theory = root / "docs" / "theory.md"
     text = theory.read_text(encoding="utf-8")
-    assert text.count("15405场") == 1
-    theory.write_text(text.replace("15405场", "15406场"), encoding="utf-8")
+    assert text.count("宣讲团1440支") == 1
+    theory.write_text(text.replace("宣讲团1440支", "宣讲团1441支"), encoding="utf-8")
     return root
 
 
@@ -87,7 +92,7 @@ def _pytest(root: Path, *args: str) -> tuple[subprocess.CompletedProcess, dict[s
 
 def _names_the_mistake(output: str) -> None:
     assert "The real site did not build (mkdocs build --strict exited with 1)" in output, output
-    assert "ERROR   -  docs/theory.md:104: the prose says «15406»" in output, output
+    assert "ERROR   -  docs/theory.md:56: the prose says «1441»" in output, output
     assert "INFO    -" not in output, "the build's INFO lines are noise here"
 
 
