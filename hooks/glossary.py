@@ -150,5 +150,12 @@ def _shown(path: Path) -> str:
 
 
 def render(template_dir: str, groups: list[Group], lang: str) -> str:
-    return environment(template_dir).get_template("glossary/table.html").render(groups=groups, lang=lang)
+    return environment(template_dir).get_template("glossary/table.html").render(
+        groups=groups, lang=lang, ids=[anchor for anchor, _ in headings(groups, lang)])
+
+
+def headings(groups: list[Group], lang: str) -> list[tuple[str, str]]:
+    """The id and title of each group's heading, as :func:`render` draws them. They are drawn
+    after Markdown has made the page's table of contents, so the hook adds them to it."""
+    return [(f"terms-{number}", group.title[lang]) for number, group in enumerate(groups, 1)]
 

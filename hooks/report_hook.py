@@ -124,6 +124,7 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
         html_text = _fill_blocks(html_text, lang, page)
     if glossary.MARKER in html_text:
         html_text = html_text.replace(glossary.MARKER, glossary.render(_state["templates"], _state["glossary"], lang))
+        _add_to_contents(page, glossary.headings(_state["glossary"], lang))
     return _with_problems(chrome.localise(html_text, lang), lang)
 
 
@@ -420,6 +421,14 @@ def _open_data(config: MkDocsConfig, folder: Path) -> dict[Path, bytes]:
     for source in sorted((_root(config) / DATA_DIR / "source").glob("*.txt")):  # the original text
         out[folder / source.name] = source.read_bytes()
     return out
+
+
+def _add_to_contents(page: Page, headings: list[tuple[str, str]]) -> None:
+    """Headings drawn after Markdown made the page's table of contents, listed in it under
+    the page's title (Material lists what is under the h1)."""
+    items = page.toc.items
+    under = items[0].children if len(items) == 1 and items[0].level == 1 else items
+    under.extend(AnchorLink(title, anchor, 2) for anchor, title in headings)
 
 
 def _after_h1(html_text: str, fragment: str) -> str:

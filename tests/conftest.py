@@ -1,4 +1,5 @@
-"""Shared fixtures: the real site, built strictly once per test session."""
+"""Shared fixtures: the real site, built strictly once per test session. When it does not build,
+the suite reports that once, with the build's messages (tests/sitebuild.py)."""
 from __future__ import annotations
 
 import sys
@@ -9,6 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))           # support.py, htmltext.py
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))  # as MkDocs loads them
 
+import sitebuild  # noqa: E402
 from support import ROOT, build_site  # noqa: E402
 
 
@@ -23,9 +25,24 @@ def _messages_in_english():
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built with ``mkdocs build --strict``."""
+def real_build(tmp_path_factory) -> sitebuild.RealBuild:
+    """The real site, built once with ``mkdocs build --strict``, whatever the outcome."""
     out = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(ROOT / "mkdocs.yml", out)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+    return sitebuild.RealBuild(out, build_site(ROOT / "mkdocs.yml", out))
+
+
+@pytest.fixture(scope="session")
+def site(real_build: sitebuild.RealBuild) -> Path:
+    """The real site's folder; :class:`sitebuild.RealSiteDidNotBuild` when it did not build."""
+    if not real_build.ok:
+        raise sitebuild.RealSiteDidNotBuild(real_build)
+    return real_build.site
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    sitebuild.first_things_first(items)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    return sitebuild.report_once(item, call, (yield))

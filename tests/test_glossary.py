@@ -204,8 +204,16 @@ def test_each_table_is_named_by_its_heading_not_by_a_repeated_caption(groups):
             assert heading in html
             after = html.split(heading, 1)[1]
             # the scrollable region and the table that follow take their names from that heading
-            assert re.match(rf'\s*<div [^>]*role="region" aria-labelledby="terms-{number}"', after)
+            assert re.match(rf'\s*<section [^>]*aria-labelledby="terms-{number}"', after)
             assert re.search(rf'<table class="glossary" aria-labelledby="terms-{number}">', after.split("</table>")[0])
+
+
+def test_the_headings_are_those_drawn_for_the_pages_contents(groups):
+    """The hook lists them in the page's table of contents: the same ids, the same titles."""
+    for lang in ("zh", "en"):
+        drawn = re.findall(r'<h2 id="([^"]+)">([^<]+)</h2>', glossary.render(TEMPLATES, groups, lang))
+        assert glossary.headings(groups, lang) == drawn
+    assert [title for _, title in glossary.headings(groups, "en")] == ["Organisations", "Programmes"]
 
 
 def test_render_escapes_every_text(tmp_path):
@@ -221,7 +229,7 @@ groups:
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
         assert "&lt;img src=x onerror=alert(1)&gt;" in html
         assert "&amp;" in html
-        assert set(Table(html).tags) <= {"h2", "div", "table", "thead", "tbody", "tr", "th", "td"}
+        assert set(Table(html).tags) <= {"h2", "section", "table", "thead", "tbody", "tr", "th", "td"}
 
 
 def test_marker():

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import sitebuild
 from support import SITE_PATH, SITE_URL
 from htmltext import article_text, links
 
@@ -24,6 +25,15 @@ def _pages(root: Path) -> list[str]:
             continue
         out.append("" if rel == "." else rel + "/")
     return out
+
+
+def test_the_real_site_builds(real_build, request):
+    """The suite's one failure when the real site does not build, with the build's messages;
+    every test that needs the site is then skipped, naming this one (tests/sitebuild.py)."""
+    sitebuild.claim(request)
+    if not real_build.ok:
+        pytest.fail(real_build.failure(), pytrace=False)
+    assert (real_build.site / "index.html").is_file() and (real_build.site / "en" / "index.html").is_file()
 
 
 def test_every_chinese_page_has_its_english_twin_and_back(site: Path):
@@ -183,3 +193,15 @@ def test_the_statistics_figures_stay_out_of_the_search_index(site: Path):
         text = " ".join(d["text"] for d in docs if d["location"].startswith("statistics/")).replace("\u200b", "")
         leaked = [m["label"][lang] for m in data if m["label"][lang] in text]
         assert not leaked, leaked[:5]
+
+
+@pytest.mark.parametrize("page", ["glossary/index.html", "en/glossary/index.html"])
+def test_the_glossary_lists_its_groups_in_the_pages_contents(site: Path, page: str):
+    """The groups are drawn by the hook after Markdown made the table of contents: they are
+    added to it, so the glossary has its contents like every page with headings (and the
+    phone's menu a label for its contents toggle)."""
+    html = (site / page).read_text(encoding="utf-8")
+    groups = re.findall(r'<h2 id="(terms-\d+)">', html)
+    contents = html.split('data-md-type="toc"', 1)[1].split("</nav>", 1)[0]
+    assert len(groups) >= 4 and re.findall(r'href="#(terms-\d+)"', contents) == groups
+    assert 'for="__toc"' in html

@@ -83,23 +83,58 @@ def describe_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+# Material's search, waited for by what it shows, never for a time. Before its worker has the
+# index the results say "initialising"; once it has, Material searches the box's text (empty:
+# the results invite a query) and then every query typed, answering them in order.
+SEARCH_IDLE = """() => {
+    const placeholder = JSON.parse(document.getElementById('__config').textContent)
+        .translations['search.result.placeholder'];
+    return !document.querySelector('.md-search-result__list > li')
+        && document.querySelector('.md-search-result__meta').textContent.trim() === placeholder;
+}"""
+SEARCH_ANSWERED = """() => {
+    const none = JSON.parse(document.getElementById('__config').textContent)
+        .translations['search.result.none'];
+    return document.querySelector('.md-search-result__list > li.md-search-result__item')
+        || document.querySelector('.md-search-result__meta').textContent.trim() === none;
+}"""
+
+
+def wait_for_search(page) -> None:
+    """Wait until Material's search worker has its index and no query is outstanding (the page's
+    last request, the index, is done)."""
+    page.wait_for_function(SEARCH_IDLE)
+
+
 def search(page, query: str):
     """Type ``query`` into Material's search box and wait for its results; return the links.
 
-    Material searches on keyup: fill the box, then send the event.
+    The box is emptied first, and its answer waited for: the worker then has its index and
+    nothing outstanding, so the next answer is this query's (an earlier answer arriving late
+    would otherwise be read as this one's). Material searches on keyup: fill the box, then send
+    the event.
     """
     box = page.locator("input.md-search__input")
     box.click()
+    box.fill("")
+    box.dispatch_event("keyup")
+    wait_for_search(page)
     box.fill(query)
     box.dispatch_event("keyup")
-    # Wait for results, or for Material's "no matching documents" (its own words, per language).
-    page.wait_for_function("""() => {
-        const none = JSON.parse(document.getElementById('__config').textContent)
-            .translations['search.result.none'];
-        return document.querySelector('.md-search-result__list > li.md-search-result__item')
-            || document.querySelector('.md-search-result__meta').textContent.trim() === none;
-    }""")
+    # Results, or Material's "no matching documents" (its own words, per language).
+    page.wait_for_function(SEARCH_ANSWERED)
     return page.locator(".md-search-result__list a.md-search-result__link")
+
+
+def until(page, condition: str, arg=None, *, what: str) -> None:
+    """Wait for the JavaScript function ``condition`` to hold; fail saying ``what`` if it never
+    does (within the context's timeout)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(condition, arg=arg)
+    except PlaywrightTimeout:
+        raise AssertionError(f"it never came to pass that {what}") from None
 
 
 def result_hrefs(links) -> list[str]:

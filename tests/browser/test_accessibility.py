@@ -4,6 +4,8 @@ with results, the language menu open, a highlighted sentence, the 404 page, the 
 navigation drawer."""
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from browser_site import LANGUAGES, PAGES, PHONE, SCHEMES, describe_violations, goto, page_id, run_axe, search
@@ -103,3 +105,86 @@ def test_phone_statistics(make_context, server, lang):
         page.scheme = value
         goto(page, server.url(lang, "statistics/"))
         _check(page, "the statistics page on a phone")
+
+
+# --- label in name (WCAG 2.5.3) ---------------------------------------------------------------
+
+# Every control a reader can see, with the text it shows: its text nodes that are drawn, less
+# those clipped to a pixel for screen readers only; for a text box, its value or placeholder,
+# for a button input its value.
+# Each is tagged so that its node can be found in Chromium's accessibility tree.
+SHOWN_LABELS = """() => {
+    const hidden = el => {
+        for (let e = el; e; e = e.parentElement) {
+            const s = getComputedStyle(e);
+            if (s.clipPath.startsWith('inset(50%') || s.clip === 'rect(0px, 0px, 0px, 0px)') return true;
+            if (s.overflow !== 'visible' && (e.clientWidth <= 1 || e.clientHeight <= 1)) return true;
+        }
+        return false;
+    };
+    const controls = document.querySelectorAll('a[href], button, input, select, textarea, summary, '
+        + '[role=button], [role=link], [role=tab], [role=checkbox], [role=switch], [role=menuitem]');
+    return [...controls].filter(c => c.checkVisibility({visibilityProperty: true}) && !hidden(c)).map((control, i) => {
+        control.setAttribute('data-label-check', i);
+        let shown = [];
+        if (control.matches('textarea, input:is([type=text], [type=search], [type=email], [type=url], [type=tel], :not([type]))'))
+            shown = [control.value || control.placeholder || ''];
+        else if (control.matches('input:is([type=submit], [type=button], [type=reset])')) shown = [control.value];
+        const walker = document.createTreeWalker(control, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            const drawn = [...range.getClientRects()].some(r => r.width > 0 && r.height > 0);
+            if (n.textContent.trim() && drawn && n.parentElement.checkVisibility({visibilityProperty: true})
+                && !hidden(n.parentElement)) shown.push(n.textContent);
+        }
+        return {id: String(i), shown: shown.join(' '), html: control.outerHTML.slice(0, 160)};
+    }).filter(c => c.shown.trim());
+}"""
+
+
+def _words(text: str) -> str:
+    """Lower case, punctuation as spaces: ' next 一 团市委基本情况 '."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return " " + " ".join("".join(c if c.isalnum() else " " for c in text).split()) + " "
+
+
+def accessible_names(page) -> dict[str, str]:
+    """The accessible name Chromium gives each control tagged by SHOWN_LABELS, by tag."""
+    cdp = page.context.new_cdp_session(page)
+    tags: dict[int, str] = {}
+    stack = [cdp.send("DOM.getDocument", {"depth": -1})["root"]]
+    while stack:
+        node = stack.pop()
+        attributes = node.get("attributes", [])
+        if "data-label-check" in attributes[::2]:
+            tags[node["backendNodeId"]] = attributes[attributes.index("data-label-check") + 1]
+        stack.extend(node.get("children", []))
+    names = {}
+    for node in cdp.send("Accessibility.getFullAXTree")["nodes"]:
+        if node.get("backendDOMNodeId") in tags and not node.get("ignored"):
+            names[tags[node["backendDOMNodeId"]]] = node.get("name", {}).get("value", "")
+    cdp.detach()
+    return names
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_what_a_control_shows_is_part_of_its_name(make_context, server, lang, path):
+    """A speech-input user says what they see ("click EN"): the accessible name of every
+    visible link, button and field holds the text it shows, whole words, on a desktop and on
+    a phone (where the header shortens its labels)."""
+    wrong = []
+    for device, options in (("desktop", {}), ("phone", {"viewport": PHONE, "is_mobile": True, "has_touch": True})):
+        page = make_context(**options).new_page()
+        goto(page, server.url(lang, path))
+        controls = page.evaluate(SHOWN_LABELS)
+        names = accessible_names(page)
+        assert len(controls) >= 10 and len(names) >= 10, (len(controls), len(names))
+        for control in controls:
+            name = names.get(control["id"])
+            if name is None:
+                wrong.append(f"{device}: not in the accessibility tree although shown: {control['html']}")
+            elif _words(control["shown"]) not in _words(name):
+                wrong.append(f"{device}: shows {control['shown']!r}, named {name!r}: {control['html']}")
+    assert not wrong, "\n  ".join([f"{lang} {path or 'home'}:", *wrong])

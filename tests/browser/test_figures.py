@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_site import LANGUAGES, SCHEMES, goto
+from browser_site import LANGUAGES, SCHEMES, goto, until
 
 pytestmark = pytest.mark.browser
 
@@ -40,10 +40,11 @@ def test_a_figure_value_opens_its_highlighted_sentence(make_context, server, lan
     assert sentence.count() == 1, f"no span.figure-source:target for #{target.fragment}"
     assert sentence.get_attribute("id") == target.fragment
     assert sentence.is_visible() and sentence.inner_text().strip()
-    # In view, below the sticky header.
-    top = sentence.evaluate("el => el.getBoundingClientRect().top")
-    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
-    assert header <= top < page.viewport_size["height"], (header, top)
+    # In view, below the sticky header (once the browser has scrolled to it).
+    until(page, """() => {
+        const top = document.querySelector('span.figure-source:target').getBoundingClientRect().top;
+        return document.querySelector('.md-header').getBoundingClientRect().bottom <= top && top < innerHeight;
+    }""", what=f"#{target.fragment} is in view below the header")
 
     highlighted = sentence.evaluate(SENTENCE_STYLE)
     other = page.locator("span.figure-source:not(:target)")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_site import LANGUAGES, PAGES, PHONE, goto, page_id
+from browser_site import LANGUAGES, PAGES, PHONE, goto, page_id, wait_for_search
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +23,7 @@ def test_home_page_loads_cleanly(page, server, lang):
     # Links into every section of the report.
     for section in PAGES[1:7]:
         assert page.locator(f'article a[href$="{section}"]').count() >= 1, section
-    page.wait_for_load_state("networkidle")
+    wait_for_search(page)  # the last request, the search index, answered too
 
 
 def test_site_path_without_slash_redirects(page, server):
@@ -180,12 +180,15 @@ def test_the_statistics_page_is_a_few_screens_long(make_context, server, lang):
 def test_the_watch_catches_what_it_should(page, server, watch):
     """The guard every test relies on: other hosts, console errors, failed requests."""
     goto(page, server.url("en"))
-    page.evaluate("""async () => {
-        await fetch('https://example.org/tracker.js').catch(() => null);
-        await fetch('missing.json').catch(() => null);
-        console.error('boom');
-    }""")
-    page.wait_for_timeout(200)
+    # The events reach the watch before the test's own waiters (registered after it).
+    with page.expect_event("requestfailed", lambda r: r.url.endswith("/tracker.js")), \
+            page.expect_response(lambda r: r.url.endswith("/missing.json")), \
+            page.expect_console_message(lambda m: m.text == "boom"):
+        page.evaluate("""async () => {
+            await fetch('https://example.org/tracker.js').catch(() => null);
+            await fetch('missing.json').catch(() => null);
+            console.error('boom');
+        }""")
     problems = "\n".join(watch.problems())
     assert "request to another host: GET https://example.org/tracker.js" in problems
     assert f"failed request: GET {server.url('en')}missing.json: HTTP 404" in problems

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from browser_site import ROOT, goto, result_hrefs, search
+from browser_site import ROOT, goto, result_hrefs, search, until
 
 pytestmark = pytest.mark.browser
 
@@ -144,34 +144,19 @@ def test_clicking_a_result_opens_the_match(page, server, lang, query, expected, 
         }""", fragment)
         assert section is not None, f"no element with id {fragment!r}"
         assert text.lower() in section.lower(), f"{text!r} is not in section #{fragment}"
-        in_view = page.evaluate("""id => {
+        until(page, """id => {
             const r = document.getElementById(decodeURIComponent(id)).getBoundingClientRect();
             return r.top >= 0 && r.top < innerHeight;
-        }""", fragment)
-        assert in_view, f"#{fragment} is not scrolled into view"
+        }""", fragment, what=f"#{fragment} is scrolled into view")
     # search.highlight marks the words on the page it opens (the visible ones: a mark may also
-    # fall in the section's closed figures panel).
+    # fall in the section's closed figures panel), once the page has loaded its search index.
     marks = page.locator("article mark[data-md-highlight]:visible")
-    assert marks.count() >= 1, "the searched words are not highlighted on the page"
+    until(page, """() => [...document.querySelectorAll('article mark[data-md-highlight]')]
+        .some(m => m.checkVisibility())""", what="the searched words are highlighted on the page")
     assert text.lower() in marks.first.inner_text().lower()
 
 
 # --- the query sets, through the search box ---------------------------------------------------
-
-def fresh_search(page, query: str):
-    """Search ``query`` after emptying the box, so that the results waited for are its own."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.dispatch_event("keyup")
-    page.wait_for_function("""() => {
-        const placeholder = JSON.parse(document.getElementById('__config').textContent)
-            .translations['search.result.placeholder'];
-        return !document.querySelector('.md-search-result__list > li')
-            && document.querySelector('.md-search-result__meta').textContent.trim() === placeholder;
-    }""")
-    return search(page, query)
-
 
 def listed_pages(page, server, lang: str) -> list[str]:
     """The pages the results list, best first, as paths under the language's root."""
@@ -208,13 +193,13 @@ def test_the_query_set_finds_pages_that_hold_each_term(page, server, lang, requi
     wrong = []
     found = _found(lang)
     for query, holds in found.items():
-        fresh_search(page, query)
+        search(page, query)
         content = [p for p in listed_pages(page, server, lang) if p not in NOT_CONTENT]
         if not content or not any(_normal(h) in texts.get(content[0], "") for h in holds):
             wrong.append(f"{query} → {listed_pages(page, server, lang)[:4]}")
     listed = {}
     for query in QUERIES[lang]["absent"]:
-        pages = listed_pages(page, server, lang) if fresh_search(page, str(query)).count() else []
+        pages = listed_pages(page, server, lang) if search(page, str(query)).count() else []
         if pages:
             listed[str(query)] = pages
     rate = 1 - len(wrong) / len(found)
@@ -228,19 +213,48 @@ def test_the_query_set_finds_pages_that_hold_each_term(page, server, lang, requi
 def test_queries_as_readers_type_them_find_what_the_plain_query_finds(page, server, lang):
     goto(page, server.url(lang, "basics/"))
     for typed, plain in QUERIES[lang]["typed"].items():
-        fresh_search(page, str(plain))
+        search(page, str(plain))
         expected = listed_pages(page, server, lang)
-        fresh_search(page, str(typed))
+        search(page, str(typed))
         assert listed_pages(page, server, lang) == expected != [], (typed, plain)
         # the box keeps what the reader typed
         assert page.locator("input.md-search__input").input_value() == str(typed)
+
+
+# Records, as Material creates its search worker, whether search-query.js has already wrapped
+# the worker's postMessage (the page's own scripts come after this).
+RECORD_WORKERS = """(() => {
+    const native = Worker.prototype.postMessage, Real = window.Worker;
+    window.preparedWorkers = [];
+    window.Worker = function (...args) {
+        window.preparedWorkers.push(Worker.prototype.postMessage !== native);
+        return new Real(...args);
+    };
+    window.Worker.prototype = Real.prototype;
+})()"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_queries_are_prepared_before_materials_worker_starts(context, server, lang):
+    """search-query.js reads the index's settings as Material posts the index to its worker,
+    and prepares every query with them: it must wrap the worker before Material creates it.
+    Loaded after Material's bundle, it missed the index whenever the index came first (a busy
+    machine, a cached index), and traditional characters found nothing."""
+    context.add_init_script(RECORD_WORKERS)
+    page = context.new_page()
+    goto(page, server.url(lang, "basics/"))
+    until(page, "() => window.preparedWorkers.length > 0", what="Material created its search worker")
+    assert page.evaluate("window.preparedWorkers") == [True], "search-query.js ran after Material's bundle"
+    query, expected = ("團市委", "basics/") if lang == "zh" else ("1,440", "theory/")  # traditional; grouped digits
+    search(page, query)
+    assert expected in listed_pages(page, server, lang)
 
 
 def test_the_404_page_searches_with_the_same_preparation(page, server, watch):
     missing = server.root + "no-such-page/"
     watch.expect_status(missing, 404)
     goto(page, missing, status=404)
-    fresh_search(page, "團市委")
+    search(page, "團市委")
     assert "basics/" in listed_pages(page, server, "zh")
 
 
@@ -248,7 +262,7 @@ def test_the_404_page_searches_with_the_same_preparation(page, server, watch):
                                              ("en", "couriers")])
 def test_results_are_marked_and_clean_to_copy(page, server, lang, query):
     goto(page, server.url(lang, "basics/"))
-    links = fresh_search(page, query)
+    links = search(page, query)
     assert links.count() >= 1
     text = page.locator(".md-search-result").evaluate("r => r.textContent")
     assert not INVISIBLE.search(text), repr(INVISIBLE.search(text).group())
@@ -272,7 +286,7 @@ def test_results_are_marked_and_clean_to_copy(page, server, lang, query):
 
 def test_a_glossary_row_result_opens_its_row(page, server):
     goto(page, server.url("zh", "basics/"))
-    links = fresh_search(page, "追光小屋")
+    links = search(page, "追光小屋")
     hrefs = result_hrefs(links)
     rows = [i for i, href in enumerate(hrefs) if "#term-" in href]
     assert rows, hrefs
