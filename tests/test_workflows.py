@@ -265,3 +265,38 @@ def test_deploy_publishes_main_to_pages_one_run_at_a_time():
                                      "url": "${{ steps.deployment.outputs.page_url }}"}
     [step] = [s for s in deploy["steps"] if s.get("uses", "").startswith("actions/deploy-pages@")]
     assert step["id"] == "deployment"
+
+
+def _first_step(steps: list[dict], pattern: str) -> int | None:
+    return next((i for i, step in enumerate(steps) if re.search(pattern, step.get("run", ""))), None)
+
+
+@pytest.mark.parametrize("path", [CHECK, DEPLOY], ids=lambda p: p.name)
+def test_the_debian_packages_come_before_the_build_and_the_tests(path):
+    # The runner image has neither the pinned CJK fonts nor pango: without them the build
+    # stops (the share images and the PDFs embed the fonts), and ./scripts/test, not root there,
+    # would stop too unless it can use sudo.
+    for job_id, job in _load(path)["jobs"].items():
+        steps = job.get("steps", [])
+        build = _first_step(steps, r"mkdocs build")
+        tests = _first_step(steps, r"\./scripts/test\b")
+        if build is not None:
+            site = _first_step(steps, r"scripts/debian-packages (site|test)\b")
+            assert site is not None and site < build, f"{path.name}:{job_id}: install the site's Debian packages before the build"
+        if tests is not None:
+            test = _first_step(steps, r"scripts/debian-packages test\b")
+            assert test is not None and test < tests, f"{path.name}:{job_id}: install the tests' Debian packages first"
+
+
+def test_the_debian_packages_script_names_what_to_install_when_it_cannot(tmp_path):
+    # Not root, no sudo, and dpkg knows none of the packages: it says what to install.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "grep").symlink_to(shutil.which("grep"))
+    for name, output in (("id", "echo 1000"), ("dpkg-query", "exit 1")):
+        (bin_dir / name).write_text(f"#!/bin/sh\n{output}\n")
+        (bin_dir / name).chmod(0o755)
+    result = subprocess.run([shutil.which("bash"), str(ROOT / "scripts" / "debian-packages"), "site"],
+                            cwd=tmp_path, env={"PATH": str(bin_dir)}, capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-noto-cjk" in result.stderr
