@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from support import SITE_PATH  # noqa: F401  the path the site is built for (/report-2023/)
+from support import SITE_PATH, real_nav  # noqa: F401  SITE_PATH: the path the site is built for (/report-2023/)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,9 +23,9 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
-# Every page of the site, by its path under a language's root ("" is the home page).
-PAGES = ["", "basics/", "theory/", "central-tasks/", "grassroots/", "cadres/", "integrity/",
-         "statistics/", "glossary/"]
+# Every page of the site's navigation, in its order, by its path under a language's root
+# ("" is the home page): from mkdocs.yml, so that a new page is tested as soon as it is added.
+PAGES = ["" if page == "index.md" else page.removesuffix(".md") + "/" for page in real_nav()]
 LANGUAGES = {"zh": "", "en": "en/"}
 OTHER = {"zh": "en", "en": "zh"}
 SCHEMES = {"light": "default", "dark": "slate"}   # prefers-color-scheme -> data-md-color-scheme
