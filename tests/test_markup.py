@@ -46,6 +46,9 @@ MATERIAL = [
     Known("unique-landmark", "nav.md-nav--secondary",
           "the table of contents is drawn twice, in the sidebar and in the phone's menu, with one name; "
           "one of them is hidden at any width"),
+    Known("unique-landmark", "nav.md-nav--secondary nav.md-nav",
+          "on the whole report's page the contents go two levels deep (each part and its items): Material "
+          "names each nested list by its heading, and draws the contents twice, as above"),
 ]
 
 
