@@ -71,6 +71,7 @@ def broken(tmp_path_factory) -> Path:
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/"), encoding="utf-8")
     shutil.copy2(ROOT / "pytest.ini", root / "pytest.ini")
+    (root / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)  # the conftest imports them
     (root / "tests").mkdir()
     for name in ("conftest.py", "support.py", "sitebuild.py", "htmltext.py", "test_site.py"):
         shutil.copy2(ROOT / "tests" / name, root / "tests" / name)
