@@ -1,9 +1,11 @@
 """The sitemap's dates are true: in a copy of the repository with a history of its own, a
 change committed to one page moves that page's lastmod (and its "updated" date), and no other,
-though the repository's last commit is newer than all of them."""
+though the repository's last commit is newer than all of them. The commits are made in the
+evening, UTC: the report is Shanghai's, where it is the next day already."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -12,7 +14,8 @@ from pathlib import Path
 from support import ROOT, SITE_URL, build_site, real_nav
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-FIRST, SECOND = "2024-01-10T12:00:00+00:00", "2024-03-05T12:00:00+00:00"
+#: 18:00 and 17:30 UTC: 2:00 and 1:30 the next morning in Shanghai
+FIRST, SECOND = "2024-01-10T18:00:00+00:00", "2024-03-05T17:30:00+00:00"
 
 
 def _git(repo: Path, *args: str, date: str | None = None) -> str:
@@ -51,8 +54,16 @@ def test_only_the_changed_page_gets_a_new_lastmod(tmp_path):
     dates = {u.findtext("s:loc", namespaces=NS): u.findtext("s:lastmod", namespaces=NS)
              for u in root.findall("s:url", NS)}
     changed = SITE_URL + "theory/"
-    assert dates.pop(changed) == "2024-03-05"
+    assert dates.pop(changed) == "2024-03-06"
     others = 2 * len(real_nav()) - 1  # every other page in both languages, the English twin included
-    assert len(dates) == others and set(dates.values()) == {"2024-01-10"}, dates
-    shown = (tmp_path / "site" / "theory" / "index.html").read_text(encoding="utf-8")
-    assert "2024年3月5日" in shown  # what the page shows as "updated"
+    assert len(dates) == others and set(dates.values()) == {"2024-01-11"}, dates
+    assert _shown(tmp_path / "site" / "theory") == "2024年3月6日"  # what the page shows as "updated"
+    assert _shown(tmp_path / "site" / "en" / "theory") == "January 11, 2024"
+
+
+def _shown(page: Path) -> str:
+    """The date a built page shows as "updated" (更新于 / Last updated), as it reads."""
+    html = (page / "index.html").read_text(encoding="utf-8")
+    aside = re.search(r'<aside class="md-source-file">(.*?)</aside>', html, re.S).group(1)
+    text = " ".join(re.sub(r"<[^>]+>", "", aside).split())
+    return re.sub(r"^(更新于|Last updated) ", "", text)

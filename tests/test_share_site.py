@@ -12,9 +12,10 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from datetime import datetime, timezone
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PIL import Image
@@ -22,6 +23,7 @@ from PIL import Image
 from support import ROOT, SITE_URL, real_nav
 
 OUTPUT = ROOT / "test-output" / "share-images"
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 REQUIRED = ("og:title", "og:description", "og:url", "og:type", "og:site_name", "og:locale",
             "og:locale:alternate", "og:image", "og:image:alt", "og:image:width", "og:image:height")
@@ -154,7 +156,7 @@ def _shown_date(html: str, lang: str) -> str:
 def _last_change(source: str) -> str:
     stamp = subprocess.run(["git", "log", "-1", "--format=%at", "--", f"docs/{source}"], cwd=ROOT,
                            capture_output=True, text=True, check=True).stdout.strip()
-    return datetime.fromtimestamp(int(stamp), timezone.utc).strftime("%Y-%m-%d")
+    return datetime.fromtimestamp(int(stamp), SHANGHAI).strftime("%Y-%m-%d")  # the report's own day
 
 
 def test_the_sitemap_gives_each_page_its_own_last_change_as_the_page_shows_it(site, heads):
