@@ -43,7 +43,7 @@ from figures.draw import anchors, html, opendata
 from figures.parse.datafile import DataFileError
 from figures.schema import LANGUAGES, Problem
 from messages import msg, msg_n
-from meta import crawl, share
+from meta import crawl, dates, share
 from meta import messages as share_messages
 from meta.head import image_path
 from search import terms
@@ -59,6 +59,11 @@ OFFICIAL_TEXT = "data/source/report-2023.zh.txt"
 HIGHLIGHTS = "data/highlights.yml"
 EDITION_PAGE = "full-text"  # docs/full-text.md: the whole report on one page (hooks/edition/)
 PDF_NAME = "report-2023.{lang}.pdf"  # beside it
+FIGURES_MARKER = "<!-- figures:"  # a block of the figures (figures.draw.html.BLOCKS) goes here
+#: what the markers the hook fills draw from: a page's date is its sources' newest (meta/dates.py)
+DRAWN = (dates.Drawn(FIGURES_MARKER, (CATEGORIES, HIGHLIGHTS), figures=True),
+         dates.Drawn(glossary.MARKER, (GLOSSARY,)),
+         dates.Drawn(edition.EDITION, (CATEGORIES, HIGHLIGHTS), figures=True, report=True))
 _state: dict = {}
 
 
@@ -96,6 +101,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     _state.update(analysis=analysis, templates=_templates(config), glossary=groups, problems=problems, unsafe=[])
     if _lang(config) == session.DEFAULT_LANGUAGE:
         _state["sitemap"] = {}
+        _state["dates"] = _dates(config, analysis)
     if problems and _lang(config) == session.DEFAULT_LANGUAGE:  # once per build
         _report(problems)
     _state["share"] = _share(config, analysis, about)
@@ -120,7 +126,7 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
     stats = _state["analysis"].stats
     if slug in stats.by_section and stats.by_section[slug]:
         html_text = _after_h1(html_text, html.panel(_state["templates"], stats.by_section[slug], lang))
-    if "<!-- figures:" in html_text:
+    if FIGURES_MARKER in html_text:
         html_text = _fill_blocks(html_text, lang, page)
     if glossary.MARKER in html_text:
         html_text = html_text.replace(glossary.MARKER, glossary.render(_state["templates"], _state["glossary"], lang))
@@ -129,9 +135,11 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    """The page's description, share tags, alternates and sitemap entry; the one-page
-    edition's report and contents, and the links to the PDF with its size."""
-    _share_context(context, page, _lang(config))
+    """The page's description, share tags, alternates and sitemap entry, the date it last
+    changed; the one-page edition's report and contents, and the links to the PDF with its size."""
+    lang = _lang(config)
+    context["report_updated"] = updated = _state.get("dates", {}).get((_norm(page), lang))
+    _share_context(context, page, lang, updated)
     _edition_context(page)
     return context
 
@@ -200,6 +208,15 @@ def _described(analysis, config: MkDocsConfig) -> share.Described:
         cached = _state["described"] = (analysis, share.described(
             _pages(config), analysis.pages, analysis.blocks, pipeline.source_path))
     return cached[1]
+
+
+def _dates(config: MkDocsConfig, analysis) -> dict[tuple[str, str], dates.Day]:
+    """When each page's content last changed, in both languages: one git call per build."""
+    root = _root(config)
+    return dates.days(_pages(config), LANGUAGES, project=str(root),
+                      docs=Path(os.path.relpath(config.docs_dir, root)).as_posix(), texts=analysis.bodies,
+                      metrics={f"{m.section}.md" for m in analysis.metrics}, official=analysis.official,
+                      drawn=DRAWN)
 
 
 def _share(config: MkDocsConfig, analysis, about: share.Described) -> dict[str, share.Shared]:
@@ -306,7 +323,7 @@ def _fill_blocks(html_text: str, lang: str, page: Page) -> str:
     data_url = "../" * depth + DATA_DIR + "/"
     root = "../" * (depth - (lang != session.DEFAULT_LANGUAGE))  # this language's home
     for block in html.BLOCKS:
-        marker = f"<!-- figures:{block} -->"
+        marker = f"{FIGURES_MARKER}{block} -->"
         if marker in html_text:
             rendered = html.statistics_block(_state["templates"], block, _state["analysis"].stats, lang,
                                              data_url=data_url, root=root)
@@ -345,14 +362,13 @@ def _edition(config: MkDocsConfig, files: Files) -> edition.Made | None:
     return made
 
 
-def _share_context(context: dict, page: Page, lang: str) -> None:
+def _share_context(context: dict, page: Page, lang: str, updated: dates.Day | None) -> None:
     shared = _state.get("share", {}).get(_norm(page))
     if shared is None:
         return
     context["report_meta"] = shared.head
-    lastmod = page.meta.get("git_revision_date_localized_raw_iso_date")  # its own last change
     _state.setdefault("sitemap", {}).setdefault(lang, {})[_norm(page)] = crawl.Entry(
-        shared.head.canonical, lastmod, shared.head.alternates)
+        shared.head.canonical, updated.iso if updated else None, shared.head.alternates)
 
 
 def _edition_context(page: Page) -> None:
