@@ -99,12 +99,13 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     about = _described(analysis, config)
     problems = [*problems, *analysis.problems, *about.problems]
     _state.update(analysis=analysis, templates=_templates(config), glossary=groups, problems=problems, unsafe=[])
-    if _lang(config) == session.DEFAULT_LANGUAGE:
-        _state["sitemap"] = {}
-        _state["dates"] = _dates(config, analysis)
-    if problems and _lang(config) == session.DEFAULT_LANGUAGE:  # once per build
+    if _lang(config) != session.DEFAULT_LANGUAGE:
+        return
+    _state["sitemap"] = {}
+    _state["dates"] = _dates(config, analysis)
+    if problems:  # once per build
         _report(problems)
-    _state["share"] = _share(config, analysis, about)
+    _state["share"] = _share(config, analysis, about)  # every language's, before anything is written
 
 
 @event_priority(100)  # before other plugins change the Markdown the offsets refer to
@@ -159,7 +160,7 @@ def on_build_error(*, error: Exception) -> None:
 @event_priority(-50)  # after the search plugin wrote this language's index, before i18n merges
 def _write_language_outputs(*, config: MkDocsConfig) -> None:
     lang, site = _lang(config), Path(config.site_dir)
-    for page, shared in _state.get("share", {}).items():
+    for page, shared in _state.get("share", {}).get(lang, {}).items():
         session.current.keep(site / image_path(page, lang), shared.image)
     prefix = "" if lang == session.DEFAULT_LANGUAGE else f"{lang}/"
     index = site / "search" / "search_index.json"
@@ -219,23 +220,44 @@ def _dates(config: MkDocsConfig, analysis) -> dict[tuple[str, str], dates.Day]:
                       drawn=DRAWN)
 
 
-def _share(config: MkDocsConfig, analysis, about: share.Described) -> dict[str, share.Shared]:
-    """This language's share images and <head> tags, page by page: drawn before any page is
-    written, so that a missing font or glyph stops the build with nothing half-published."""
-    masthead = config.extra.get("masthead") or {}
-    settings = share.Settings(_lang(config), config.site_url or "", config.site_name, config.copyright or "",
-                              masthead.get("title") or config.site_name, str(config.extra.get("year") or ""))
+def _share(config: MkDocsConfig, analysis, about: share.Described) -> dict[str, dict[str, share.Shared]]:
+    """Every language's share images and <head> tags, page by page, in the first language's
+    build: drawn before any page of any language is written, so that a missing font or glyph
+    stops the build with nothing half-published."""
     original = f"{DATA_DIR}/{Path(OFFICIAL_TEXT).name}" if (_root(config) / OFFICIAL_TEXT).exists() else None
     cache = Path(platformdirs.user_cache_dir("cyl-report-2023")) / "share-images"
+    out, problems = {}, []
     try:
-        out, problems = share.shared(_pages(config), analysis.pages, analysis.bodies, about, analysis.stats,
-                                     settings, source_path=pipeline.source_path, original=original, cache=cache,
-                                     anchors=analysis.anchors)
+        for lang, settings in _share_settings(config).items():
+            out[lang], found = share.shared(_pages(config), analysis.pages, analysis.bodies, about, analysis.stats,
+                                            settings, source_path=pipeline.source_path, original=original,
+                                            cache=cache, anchors=analysis.anchors)
+            problems.extend(found)
     except fonts.MissingFont as error:
         raise PluginError(str(share_messages.no_font(error.reason))) from None
+    _state["share_problems"] = problems  # the preview shows them atop the pages too, in each language
     if problems:
-        _state["problems"].extend(problems)  # the preview shows them atop the pages too
         _report(problems)
+    return out
+
+
+def _share_settings(config: MkDocsConfig) -> dict[str, share.Settings]:
+    """Each language's settings, in the default language's build (``config``): another
+    language's are the i18n plugin's overrides for it (site_name, copyright, extra) over these,
+    as the plugin makes that language's configuration when it builds it."""
+    i18n = config.plugins.get("i18n")
+    entries = {entry.locale: entry for entry in i18n.config.languages if entry.build} if i18n else {}
+    current, out = _lang(config), {}
+    for lang in LANGUAGES:
+        if lang != current and lang not in entries:
+            continue
+        entry = entries.get(lang) if lang != current else None
+        site_name = getattr(entry, "site_name", None) or config.site_name
+        publisher = getattr(entry, "copyright", None) or config.copyright or ""
+        extra = {**config.extra, **(getattr(entry, "extra", None) or {})}
+        edition = (extra.get("masthead") or {}).get("title") or site_name
+        out[lang] = share.Settings(lang, config.site_url or "", site_name, publisher, edition,
+                                   str(extra.get("year") or ""))
     return out
 
 
@@ -309,7 +331,7 @@ def _terms(groups) -> tuple[Term, ...]:
 
 
 def _with_problems(html_text: str, lang: str) -> str:
-    problems = _state["problems"]
+    problems = [*_state["problems"], *_state.get("share_problems", [])]
     if not (problems and session.current.serving):
         return html_text
     items = "".join(f"<li><code>{escape(p.render(lang))}</code></li>" for p in problems)
@@ -363,7 +385,7 @@ def _edition(config: MkDocsConfig, files: Files) -> edition.Made | None:
 
 
 def _share_context(context: dict, page: Page, lang: str, updated: dates.Day | None) -> None:
-    shared = _state.get("share", {}).get(_norm(page))
+    shared = _state.get("share", {}).get(lang, {}).get(_norm(page))
     if shared is None:
         return
     context["report_meta"] = shared.head

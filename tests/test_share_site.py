@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PIL import Image
 
-from support import ROOT, SITE_URL, real_nav
+from support import ROOT, SITE_URL, real_config, real_nav
 
 OUTPUT = ROOT / "test-output" / "share-images"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -131,6 +131,21 @@ def test_each_share_image_exists_at_its_stated_size(site, heads):
             assert image.size == (int(head.one("og:image:width")), int(head.one("og:image:height"))) == (1200, 630)
         images.add(path)
     assert len(images) == len(heads)  # one per page and language
+
+
+def test_each_language_s_tags_and_images_carry_that_language_s_settings(heads):
+    """The English cards and tags are made in the Chinese build, from the i18n plugin's English
+    settings: they are those the English build itself has."""
+    config = real_config()
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    english = next(lang for lang in i18n["languages"] if lang["locale"] == "en")
+    expected = {"zh": (config["site_name"], config["copyright"], config["extra"]["masthead"]["title"]),
+                "en": (english["site_name"], english["copyright"], english["extra"]["masthead"]["title"])}
+    for (lang, page), head in heads.items():
+        site_name, publisher, edition = expected[lang]
+        assert head.one("og:site_name") == site_name, (lang, page)
+        assert head.one("og:image:alt").endswith(f"{publisher}, {edition}." if lang == "en"
+                                                 else f"{publisher},{edition}。"), (lang, page)
 
 
 def test_the_language_alternates_are_the_canonical_addresses_both_ways(heads):

@@ -186,7 +186,8 @@ def shared(pages: list[str], read: dict[str, Page], bodies: dict[str, str], abou
         try:
             image = cached(shown, cache)
         except MissingGlyphs as error:
-            problems.append(_glyph_problem(error, described_page))
+            found = (_glyph_problem(field, characters, described_page) for field, characters in error.lacking)
+            problems.extend(p for p in found if p not in problems)  # a setting's is the same on every card
             continue
         tags = page_head(page, described_page, settings, shown, home=page == home,
                          body=bodies.get(source, ""), parts=report_parts, original=original)
@@ -197,8 +198,8 @@ def shared(pages: list[str], read: dict[str, Page], bodies: dict[str, str], abou
 HIGHLIGHTS = "data/highlights.yml"
 
 
-def _glyph_problem(error: MissingGlyphs, page: describe.Described) -> Problem:
+def _glyph_problem(field: str, characters: str, page: describe.Described) -> Problem:
     where = {"title": (page.file, page.title_line), "summary": (page.file, page.description_line),
              "publisher": ("mkdocs.yml", 0), "edition": ("mkdocs.yml", 0), "year": ("mkdocs.yml", 0)}
-    file, line = where.get(error.field, (HIGHLIGHTS, 0))
-    return Problem(file, line, no_glyph(error.characters, error.field, fonts.SANS))
+    file, line = where.get(field, (HIGHLIGHTS, 0))
+    return Problem(file, line, no_glyph(characters, field, fonts.SANS))

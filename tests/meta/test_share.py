@@ -96,6 +96,14 @@ def test_a_title_the_font_cannot_draw_is_a_problem_on_its_line(analysis, about, 
     assert "\U0001F600" in message and "Noto Sans CJK SC" in message
 
 
+def test_a_setting_the_font_cannot_draw_is_one_problem_not_one_a_page(analysis, about, tmp_path):
+    settings = share.Settings("en", SITE, "Report", "CYL \U00013000", "2023 Disclosure", "2023")
+    _, problems = share.shared(real_nav(), analysis.pages, analysis.bodies, about, analysis.stats, settings,
+                               source_path=pipeline.source_path, original=None, cache=tmp_path)
+    assert [(p.file, p.line) for p in problems] == [("mkdocs.yml", 0)]
+    assert "\U00013000" in str(problems[0].message)
+
+
 def test_every_headline_figure_is_written_as_its_sentence_writes_it(analysis):
     shown = 0
     for page in real_nav():
