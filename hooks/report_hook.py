@@ -27,6 +27,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+import addresses
 import chrome
 import fonts
 import glossary
@@ -162,10 +163,10 @@ def _write_language_outputs(*, config: MkDocsConfig) -> None:
     lang, site = _lang(config), Path(config.site_dir)
     for page, shared in _state.get("share", {}).get(lang, {}).items():
         session.current.keep(site / image_path(page, lang), shared.image)
-    prefix = "" if lang == session.DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = addresses.root(lang)
     index = site / "search" / "search_index.json"
     if index.exists():
-        others = tuple(f"{other}/" for other in LANGUAGES if other not in (lang, session.DEFAULT_LANGUAGE))
+        others = tuple(addresses.root(other) for other in LANGUAGES if other not in (lang, session.DEFAULT_LANGUAGE))
         rows = terms.entries(_state["glossary"], lang, location=GLOSSARY_PAGE)
         with _collector_paused():
             localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix, others=others,
@@ -360,10 +361,9 @@ def _edition(config: MkDocsConfig, files: Files) -> edition.Made | None:
     if EDITION_PAGE not in pages:
         return None
     lang, analysis = _lang(config), _state["analysis"]
-    root = "" if lang == session.DEFAULT_LANGUAGE else f"{lang}/"
-    site_url = config.site_url or "/"
     site = edition.Site(
-        lang=lang, template_dir=_state["templates"], site_url=site_url, root=root,
+        lang=lang, template_dir=_state["templates"], site_url=addresses.base(config.site_url or "/"),
+        root=addresses.root(lang),
         page=pages[EDITION_PAGE][0], pdf_name=PDF_NAME.format(lang=lang),
         official_text=f"{DATA_DIR}/{Path(OFFICIAL_TEXT).name}", publisher=config.copyright or "",
         year=str(config.extra.get("year") or "") or None,

@@ -12,7 +12,7 @@ import gzip
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr, escape
 
-from .head import base
+from addresses import base
 
 SITEMAP = "sitemap.xml"
 

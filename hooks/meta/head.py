@@ -1,6 +1,6 @@
-"""A page's addresses and the tags of its ``<head>`` that search engines and chat apps read.
+"""The tags of a page's ``<head>`` that search engines and chat apps read, and its share image's path.
 
-Every address is absolute, from the site's address (``SITE_URL``): a page's canonical
+Every address is absolute, from the site's address (``SITE_URL``, ``hooks/addresses.py``): a page's canonical
 address, its twins in each language (``hreflang``, with ``x-default`` the Chinese page),
 ``og:url`` and its share image are the same strings everywhere they appear.
 """
@@ -8,31 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DEFAULT_LANGUAGE = "zh"
-LANGUAGES = ("zh", "en")
+from addresses import base, page_url
+from figures.schema import LANGUAGES
+from session import DEFAULT_LANGUAGE
+
 #: OpenGraph locales: the Chinese text is of mainland China; the English is British
 OG_LOCALE = {"zh": "zh_CN", "en": "en_GB"}
 #: where the share images are published, under the site's root: <lang>/<page>.png
 IMAGE_DIR = "assets/images/share"
 IMAGE_SIZE = (1200, 630)
-
-
-def base(site_url: str) -> str:
-    return site_url if site_url.endswith("/") else site_url + "/"
-
-
-def path_of(page: str) -> str:
-    """A page's path under a language's root: ``index.md`` → ``""``, ``theory.md`` → ``theory/``."""
-    stem = page[:-3] if page.endswith(".md") else page
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def page_url(site_url: str, page: str, lang: str) -> str:
-    """The canonical address of ``page`` (its Chinese source name) in ``lang``."""
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    return base(site_url) + prefix + path_of(page)
 
 
 def image_path(page: str, lang: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import fonts
+from addresses import base
 from figures.count.stats import Statistics
 from figures.draw.html import UI as FIGURES_UI
 from figures.draw.numbers import qualified
@@ -18,7 +19,7 @@ from figures.schema import LANGUAGES, Metric, Problem
 
 from . import describe, structured
 from .card import Card, Figure, MissingGlyphs, cached
-from .head import Head, base, head, image_path
+from .head import Head, head, image_path
 from .messages import no_glyph
 
 #: a page that draws the open data's downloads is the statistics page: it describes the Dataset

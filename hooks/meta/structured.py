@@ -6,9 +6,10 @@ does not state. Every address is absolute.
 """
 from __future__ import annotations
 
+from addresses import base, page_url
 from figures.draw.html import UI
-
-from .head import DEFAULT_LANGUAGE, LANGUAGES, base, page_url
+from figures.schema import LANGUAGES
+from session import DEFAULT_LANGUAGE
 
 CONTEXT = "https://schema.org"
 #: the open data files (published under data/) and their media types; their names are those
