@@ -53,7 +53,6 @@ from search.index import localise
 log = logging.getLogger("mkdocs.plugins.report")
 
 GLOSSARY_PAGE = "glossary/"  # where glossary.md is served, under a language's root
-DATA_DIR = "data"
 CATEGORIES = "data/categories.yml"
 GLOSSARY = "data/glossary.yml"
 OFFICIAL_TEXT = "data/source/report-2023.zh.txt"
@@ -175,7 +174,7 @@ def _write_language_outputs(*, config: MkDocsConfig) -> None:
     if (site / "404.html").exists():  # each language writes 404.html: the root keeps the default's
         session.current.keep(site / prefix / "404.html", (site / "404.html").read_bytes())
     if lang == session.DEFAULT_LANGUAGE:
-        for path, data in _open_data(config, site / DATA_DIR).items():
+        for path, data in _open_data(config, site / opendata.FOLDER).items():
             session.current.keep(path, data)
 
 
@@ -225,14 +224,15 @@ def _share(config: MkDocsConfig, analysis, about: share.Described) -> dict[str, 
     """Every language's share images and <head> tags, page by page, in the first language's
     build: drawn before any page of any language is written, so that a missing font or glyph
     stops the build with nothing half-published."""
-    original = f"{DATA_DIR}/{Path(OFFICIAL_TEXT).name}" if (_root(config) / OFFICIAL_TEXT).exists() else None
+    original = _published_original() if (_root(config) / OFFICIAL_TEXT).exists() else None
     cache = Path(platformdirs.user_cache_dir("cyl-report-2023")) / "share-images"
     out, problems = {}, []
     try:
         for lang, settings in _share_settings(config).items():
-            out[lang], found = share.shared(_pages(config), analysis.pages, analysis.bodies, about, analysis.stats,
-                                            settings, source_path=pipeline.source_path, original=original,
-                                            cache=cache, anchors=analysis.anchors)
+            out[lang], found = share.shared(_pages(config), analysis.bodies, about, analysis.stats, settings,
+                                            official=analysis.official, highlights=HIGHLIGHTS,
+                                            source_path=pipeline.source_path, original=original, cache=cache,
+                                            anchors=analysis.anchors)
             problems.extend(found)
     except fonts.MissingFont as error:
         raise PluginError(str(share_messages.no_font(error.reason))) from None
@@ -343,7 +343,7 @@ def _with_problems(html_text: str, lang: str) -> str:
 
 def _fill_blocks(html_text: str, lang: str, page: Page) -> str:
     depth = page.url.count("/")  # page.url holds en/ already
-    data_url = "../" * depth + DATA_DIR + "/"
+    data_url = "../" * depth + opendata.FOLDER + "/"
     root = "../" * (depth - (lang != session.DEFAULT_LANGUAGE))  # this language's home
     for block in html.BLOCKS:
         marker = f"{FIGURES_MARKER}{block} -->"
@@ -365,13 +365,13 @@ def _edition(config: MkDocsConfig, files: Files) -> edition.Made | None:
         lang=lang, template_dir=_state["templates"], site_url=addresses.base(config.site_url or "/"),
         root=addresses.root(lang),
         page=pages[EDITION_PAGE][0], pdf_name=PDF_NAME.format(lang=lang),
-        official_text=f"{DATA_DIR}/{Path(OFFICIAL_TEXT).name}", publisher=config.copyright or "",
+        official_text=_published_original(), publisher=config.copyright or "",
         year=str(config.extra.get("year") or "") or None,
         short_title=(config.extra.get("masthead") or {}).get("short") or config.site_name,
         epoch=edition.epoch(os.environ, str(_root(config))), pdf=_wants_pdf(config),
         serving=session.current.serving)
     blocks = {block: html.statistics_block(_state["templates"], block, analysis.stats, lang,
-                                           data_url=f"{DATA_DIR}/", root="") for block in edition.ANNEX}
+                                           data_url=f"{opendata.FOLDER}/", root="") for block in edition.ANNEX}
     made = edition.make(site, pages, [name[:-3] for name in analysis.official], blocks)
     if edition.EDITION not in pages[EDITION_PAGE][1]:
         log.warning(str(edition_messages.no_marker(_source(config, files, EDITION_PAGE))))
@@ -456,9 +456,14 @@ def _open_data(config: MkDocsConfig, folder: Path) -> dict[Path, bytes]:
             homepage=config.site_url or ""),
     }
     out = {path: text.encode("utf-8") for path, text in files.items()}
-    for source in sorted((_root(config) / DATA_DIR / "source").glob("*.txt")):  # the original text
+    for source in sorted((_root(config) / OFFICIAL_TEXT).parent.glob("*.txt")):  # the original text
         out[folder / source.name] = source.read_bytes()
     return out
+
+
+def _published_original() -> str:
+    """The official text's path under the site's root: published with the open data."""
+    return f"{opendata.FOLDER}/{Path(OFFICIAL_TEXT).name}"
 
 
 def _add_to_contents(page: Page, headings: list[tuple[str, str]]) -> None:

@@ -12,11 +12,12 @@ from addresses import base, page_url
 from figures.schema import LANGUAGES
 from session import DEFAULT_LANGUAGE
 
+from .card import HEIGHT, WIDTH
+
 #: OpenGraph locales: the Chinese text is of mainland China; the English is British
 OG_LOCALE = {"zh": "zh_CN", "en": "en_GB"}
 #: where the share images are published, under the site's root: <lang>/<page>.png
 IMAGE_DIR = "assets/images/share"
-IMAGE_SIZE = (1200, 630)
 
 
 def image_path(page: str, lang: str) -> str:
@@ -50,7 +51,6 @@ def head(*, site_url: str, page: str, lang: str, title: str, description: str, s
     """The ``<head>`` tags of ``page`` (its Chinese source name, ``theory.md``) in ``lang``."""
     url = page_url(site_url, page, lang)
     image = base(site_url) + image_path(page, lang)
-    width, height = IMAGE_SIZE
     opengraph = [
         ("og:type", "website" if home else "article"),
         ("og:site_name", site_name),
@@ -61,8 +61,8 @@ def head(*, site_url: str, page: str, lang: str, title: str, description: str, s
         *(("og:locale:alternate", OG_LOCALE[other]) for other in LANGUAGES if other != lang),
         ("og:image", image),
         ("og:image:type", "image/png"),
-        ("og:image:width", str(width)),
-        ("og:image:height", str(height)),
+        ("og:image:width", str(WIDTH)),
+        ("og:image:height", str(HEIGHT)),
         ("og:image:alt", image_alt),
     ]
     return Head(description, url, alternates(site_url, page), opengraph, structured=structured)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from addresses import base, page_url
 from figures.draw.html import UI
+from figures.draw.opendata import FOLDER
 from figures.schema import LANGUAGES
 from session import DEFAULT_LANGUAGE
 
@@ -16,7 +17,6 @@ CONTEXT = "https://schema.org"
 #: of the statistics page's downloads
 DATA_FILES = (("metrics.csv", "text/csv"), ("metrics.json", "application/json"),
               ("datapackage.json", "application/json"))
-DATA_DIR = "data"
 
 
 def organisation(name: str) -> dict:
@@ -26,7 +26,7 @@ def organisation(name: str) -> dict:
 def dataset(*, site_url: str, page: str, lang: str, name: str, description: str, publisher: str,
             year: str, image: str) -> dict:
     """The open data, described on the statistics page ``page`` in ``lang``."""
-    folder = base(site_url) + DATA_DIR + "/"
+    folder = base(site_url) + FOLDER + "/"
     names = {file: title for file, title, *_ in UI[lang]["downloads"]}
     return {
         "@context": CONTEXT,

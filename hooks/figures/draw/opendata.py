@@ -15,6 +15,8 @@ from addresses import page_url
 from ..schema import LANGUAGES, QUALIFIERS, Category, Metric
 from .anchors import anchor_id
 
+#: where the open data is published, under the site's root (``data/metrics.json``)
+FOLDER = "data"
 COLUMNS = ("id", "section", "value", "qualifier", "category", "person_times", "cumulative", "in_total",
            "unit_zh", "unit_en", "label_zh", "label_en", "url_zh", "url_en")
 
