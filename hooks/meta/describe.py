@@ -23,6 +23,7 @@ from figures.parse.prose import Block, split
 from figures.schema import Problem
 
 from .messages import NO_OPENING, NOT_TEXT, same_as
+from .wrap import CJK
 
 #: about how many characters a description takes, by language (what results show whole)
 BUDGET = {"zh": 120, "en": 160}
@@ -31,8 +32,7 @@ ELLIPSIS = {"zh": "……", "en": "…"}
 _CLAUSE_END = {"zh": "，、；：,;:", "en": ",;:"}
 _ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
 _TAG = re.compile(r"<[^>]+>")
-_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<={CJK})\s+(?={CJK})")
 _MARKUP = re.compile(r"[*_`\[\]<>&\\!]")  # without any of these, the text is as readers see it
 _MARKDOWN = markdown.Markdown()  # one converter, reset for each text: building one costs more
 

@@ -34,6 +34,8 @@ def test_the_text_is_what_readers_see_not_markdown():
     assert d.title == "Title"
     assert d.description == 'The Implementation Opinions were issued by the "CYL".'
     assert plain("第一行\n第二行 and\nmore") == "第一行第二行 and more"
+    # a character of CJK Extension B (𠮷) is Chinese too, as the share card's lines take it
+    assert plain("吉祥的𠮷\n字") == "吉祥的𠮷字" and plain("字\n𠮷") == "字𠮷"
 
 
 def test_a_first_sentence_longer_than_the_budget_is_cut_at_a_clause_with_an_ellipsis():
