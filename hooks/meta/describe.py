@@ -46,7 +46,6 @@ class Described:
     description: str
     description_line: int
     file: str
-    written: bool  # the description is the editor's own (front matter), not the opening text
 
 
 def plain(source: str) -> str:
@@ -66,11 +65,11 @@ def describe(page: Page, blocks: list[Block], lang: str) -> tuple[Described | No
         if not isinstance(node.value, str) or not node.value.strip():
             return None, [Problem(page.path, node.line, NOT_TEXT)]
         text = " ".join(node.value.split())
-        return Described(title_text, title_line, text, node.line, page.path, True), []
+        return Described(title_text, title_line, text, node.line, page.path), []
     text, line = opening(blocks, lang)
     if not text:
         return None, [Problem(page.path, title_line, NO_OPENING)]
-    return Described(title_text, title_line, text, line, page.path, False), []
+    return Described(title_text, title_line, text, line, page.path), []
 
 
 def opening(blocks: list[Block], lang: str) -> tuple[str, int]:
