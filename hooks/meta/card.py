@@ -9,7 +9,8 @@ The text is set in Noto Sans CJK SC (``hooks/fonts.py``: the pinned font, found 
 fontconfig, the simplified-Chinese face of its collection), laid out by measurement with the
 font (``wrap.py``). Pillow's basic layout is used, not libraqm's, so that no library the
 machine may or may not have changes a pixel; PNGs carry no time stamp. The same card gives
-the same bytes on every machine with the pinned Pillow and font.
+the same bytes on every build with the pinned Pillow and the same font files (Debian 12's
+fonts-noto-cjk, 1:20220127+repack1-1): another release of the font draws other glyphs.
 
 Drawing takes a fraction of a second: each image is kept in a cache folder under a key made
 of everything that shapes it (the card's text, this code, Pillow's version, the font files),
