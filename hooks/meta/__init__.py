@@ -2,7 +2,8 @@
 
 - ``describe.py``: each page's description, from its front matter or its opening text;
 - ``wrap.py`` and ``card.py``: the share image (1200×630 PNG), set with the pinned CJK font;
-- ``head.py``: the page's addresses and the tags of its ``<head>`` (OpenGraph, hreflang);
+- ``head.py``: the tags of a page's ``<head>`` (OpenGraph, hreflang), with its addresses from
+  ``hooks/addresses.py``;
 - ``structured.py``: schema.org JSON-LD (the report on the home pages, the Dataset on the
   statistics pages);
 - ``dates.py``: when each page's content last changed (its own file, its data and the pages it

@@ -3,8 +3,8 @@
 The sitemap lists every page of every language with the date its content last changed (the
 "updated" date the page shows: the newest commit among the files it is made from, its data
 included; ``dates.py``) and its twins in each language: a page whose sources did not change
-keeps its date. There is no ``changefreq``: an annual report does
-not change daily, and search engines ignore the field.
+keeps its date. There is no ``changefreq``: an annual report does not change daily, and
+search engines ignore the field.
 """
 from __future__ import annotations
 

@@ -192,7 +192,6 @@ def shared(pages: list[str], bodies: dict[str, str], about: Described, stats: St
     return out, problems
 
 
-
 def _glyph_problem(field: str, characters: str, page: describe.Described, highlights: str) -> Problem:
     where = {"title": (page.file, page.title_line), "summary": (page.file, page.description_line),
              "publisher": ("mkdocs.yml", 0), "edition": ("mkdocs.yml", 0), "year": ("mkdocs.yml", 0)}
