@@ -27,6 +27,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+import addresses
 import chrome
 import fonts
 import glossary
@@ -43,7 +44,7 @@ from figures.draw import anchors, html, opendata
 from figures.parse.datafile import DataFileError
 from figures.schema import LANGUAGES, Problem
 from messages import msg, msg_n
-from meta import crawl, share
+from meta import crawl, dates, share
 from meta import messages as share_messages
 from meta.head import image_path
 from search import terms
@@ -52,13 +53,17 @@ from search.index import localise
 log = logging.getLogger("mkdocs.plugins.report")
 
 GLOSSARY_PAGE = "glossary/"  # where glossary.md is served, under a language's root
-DATA_DIR = "data"
 CATEGORIES = "data/categories.yml"
 GLOSSARY = "data/glossary.yml"
 OFFICIAL_TEXT = "data/source/report-2023.zh.txt"
 HIGHLIGHTS = "data/highlights.yml"
 EDITION_PAGE = "full-text"  # docs/full-text.md: the whole report on one page (hooks/edition/)
 PDF_NAME = "report-2023.{lang}.pdf"  # beside it
+FIGURES_MARKER = "<!-- figures:"  # a block of the figures (figures.draw.html.BLOCKS) goes here
+#: what the markers the hook fills draw from: a page's date is its sources' newest (meta/dates.py)
+DRAWN = (dates.Drawn(FIGURES_MARKER, (CATEGORIES, HIGHLIGHTS), figures=True),
+         dates.Drawn(glossary.MARKER, (GLOSSARY,)),
+         dates.Drawn(edition.EDITION, (CATEGORIES, HIGHLIGHTS), figures=True, report=True))
 _state: dict = {}
 
 
@@ -94,11 +99,13 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     about = _described(analysis, config)
     problems = [*problems, *analysis.problems, *about.problems]
     _state.update(analysis=analysis, templates=_templates(config), glossary=groups, problems=problems, unsafe=[])
-    if _lang(config) == session.DEFAULT_LANGUAGE:
-        _state["sitemap"] = {}
-    if problems and _lang(config) == session.DEFAULT_LANGUAGE:  # once per build
+    if _lang(config) != session.DEFAULT_LANGUAGE:
+        return
+    _state["sitemap"] = {}
+    _state["dates"] = _dates(config, analysis)
+    if problems:  # once per build
         _report(problems)
-    _state["share"] = _share(config, analysis, about)
+    _state["share"] = _share(config, analysis, about)  # every language's, before anything is written
 
 
 @event_priority(100)  # before other plugins change the Markdown the offsets refer to
@@ -120,7 +127,7 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
     stats = _state["analysis"].stats
     if slug in stats.by_section and stats.by_section[slug]:
         html_text = _after_h1(html_text, html.panel(_state["templates"], stats.by_section[slug], lang))
-    if "<!-- figures:" in html_text:
+    if FIGURES_MARKER in html_text:
         html_text = _fill_blocks(html_text, lang, page)
     if glossary.MARKER in html_text:
         html_text = html_text.replace(glossary.MARKER, glossary.render(_state["templates"], _state["glossary"], lang))
@@ -129,9 +136,11 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    """The page's description, share tags, alternates and sitemap entry; the one-page
-    edition's report and contents, and the links to the PDF with its size."""
-    _share_context(context, page, _lang(config))
+    """The page's description, share tags, alternates and sitemap entry, the date it last
+    changed; the one-page edition's report and contents, and the links to the PDF with its size."""
+    lang = _lang(config)
+    context["report_updated"] = updated = _state.get("dates", {}).get((_norm(page), lang))
+    _share_context(context, page, lang, updated)
     _edition_context(page)
     return context
 
@@ -151,12 +160,12 @@ def on_build_error(*, error: Exception) -> None:
 @event_priority(-50)  # after the search plugin wrote this language's index, before i18n merges
 def _write_language_outputs(*, config: MkDocsConfig) -> None:
     lang, site = _lang(config), Path(config.site_dir)
-    for page, shared in _state.get("share", {}).items():
+    for page, shared in _state.get("share", {}).get(lang, {}).items():
         session.current.keep(site / image_path(page, lang), shared.image)
-    prefix = "" if lang == session.DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = addresses.root(lang)
     index = site / "search" / "search_index.json"
     if index.exists():
-        others = tuple(f"{other}/" for other in LANGUAGES if other not in (lang, session.DEFAULT_LANGUAGE))
+        others = tuple(addresses.root(other) for other in LANGUAGES if other not in (lang, session.DEFAULT_LANGUAGE))
         rows = terms.entries(_state["glossary"], lang, location=GLOSSARY_PAGE)
         with _collector_paused():
             localised = localise(index.read_text(encoding="utf-8"), lang, prefix=prefix, others=others,
@@ -165,7 +174,7 @@ def _write_language_outputs(*, config: MkDocsConfig) -> None:
     if (site / "404.html").exists():  # each language writes 404.html: the root keeps the default's
         session.current.keep(site / prefix / "404.html", (site / "404.html").read_bytes())
     if lang == session.DEFAULT_LANGUAGE:
-        for path, data in _open_data(config, site / DATA_DIR).items():
+        for path, data in _open_data(config, site / opendata.FOLDER).items():
             session.current.keep(path, data)
 
 
@@ -202,23 +211,54 @@ def _described(analysis, config: MkDocsConfig) -> share.Described:
     return cached[1]
 
 
-def _share(config: MkDocsConfig, analysis, about: share.Described) -> dict[str, share.Shared]:
-    """This language's share images and <head> tags, page by page: drawn before any page is
-    written, so that a missing font or glyph stops the build with nothing half-published."""
-    masthead = config.extra.get("masthead") or {}
-    settings = share.Settings(_lang(config), config.site_url or "", config.site_name, config.copyright or "",
-                              masthead.get("title") or config.site_name, str(config.extra.get("year") or ""))
-    original = f"{DATA_DIR}/{Path(OFFICIAL_TEXT).name}" if (_root(config) / OFFICIAL_TEXT).exists() else None
+def _dates(config: MkDocsConfig, analysis) -> dict[tuple[str, str], dates.Day]:
+    """When each page's content last changed, in both languages: one git call per build."""
+    root = _root(config)
+    return dates.days(_pages(config), LANGUAGES, project=str(root),
+                      docs=Path(os.path.relpath(config.docs_dir, root)).as_posix(), texts=analysis.bodies,
+                      metrics={f"{m.section}.md" for m in analysis.metrics}, official=analysis.official,
+                      drawn=DRAWN)
+
+
+def _share(config: MkDocsConfig, analysis, about: share.Described) -> dict[str, dict[str, share.Shared]]:
+    """Every language's share images and <head> tags, page by page, in the first language's
+    build: drawn before any page of any language is written, so that a missing font or glyph
+    stops the build with nothing half-published."""
+    original = _published_original() if (_root(config) / OFFICIAL_TEXT).exists() else None
     cache = Path(platformdirs.user_cache_dir("cyl-report-2023")) / "share-images"
+    out, problems = {}, []
     try:
-        out, problems = share.shared(_pages(config), analysis.pages, analysis.bodies, about, analysis.stats,
-                                     settings, source_path=pipeline.source_path, original=original, cache=cache,
-                                     anchors=analysis.anchors)
+        for lang, settings in _share_settings(config).items():
+            out[lang], found = share.shared(_pages(config), analysis.bodies, about, analysis.stats, settings,
+                                            official=analysis.official, highlights=HIGHLIGHTS,
+                                            source_path=pipeline.source_path, original=original, cache=cache,
+                                            anchors=analysis.anchors)
+            problems.extend(found)
     except fonts.MissingFont as error:
         raise PluginError(str(share_messages.no_font(error.reason))) from None
+    _state["share_problems"] = problems  # the preview shows them atop the pages too, in each language
     if problems:
-        _state["problems"].extend(problems)  # the preview shows them atop the pages too
         _report(problems)
+    return out
+
+
+def _share_settings(config: MkDocsConfig) -> dict[str, share.Settings]:
+    """Each language's settings, in the default language's build (``config``): another
+    language's are the i18n plugin's overrides for it (site_name, copyright, extra) over these,
+    as the plugin makes that language's configuration when it builds it."""
+    i18n = config.plugins.get("i18n")
+    entries = {entry.locale: entry for entry in i18n.config.languages if entry.build} if i18n else {}
+    current, out = _lang(config), {}
+    for lang in LANGUAGES:
+        if lang != current and lang not in entries:
+            continue
+        entry = entries.get(lang) if lang != current else None
+        site_name = getattr(entry, "site_name", None) or config.site_name
+        publisher = getattr(entry, "copyright", None) or config.copyright or ""
+        extra = {**config.extra, **(getattr(entry, "extra", None) or {})}
+        edition = (extra.get("masthead") or {}).get("title") or site_name
+        out[lang] = share.Settings(lang, config.site_url or "", site_name, publisher, edition,
+                                   str(extra.get("year") or ""))
     return out
 
 
@@ -292,7 +332,7 @@ def _terms(groups) -> tuple[Term, ...]:
 
 
 def _with_problems(html_text: str, lang: str) -> str:
-    problems = _state["problems"]
+    problems = [*_state["problems"], *_state.get("share_problems", [])]
     if not (problems and session.current.serving):
         return html_text
     items = "".join(f"<li><code>{escape(p.render(lang))}</code></li>" for p in problems)
@@ -303,10 +343,10 @@ def _with_problems(html_text: str, lang: str) -> str:
 
 def _fill_blocks(html_text: str, lang: str, page: Page) -> str:
     depth = page.url.count("/")  # page.url holds en/ already
-    data_url = "../" * depth + DATA_DIR + "/"
+    data_url = "../" * depth + opendata.FOLDER + "/"
     root = "../" * (depth - (lang != session.DEFAULT_LANGUAGE))  # this language's home
     for block in html.BLOCKS:
-        marker = f"<!-- figures:{block} -->"
+        marker = f"{FIGURES_MARKER}{block} -->"
         if marker in html_text:
             rendered = html.statistics_block(_state["templates"], block, _state["analysis"].stats, lang,
                                              data_url=data_url, root=root)
@@ -321,18 +361,17 @@ def _edition(config: MkDocsConfig, files: Files) -> edition.Made | None:
     if EDITION_PAGE not in pages:
         return None
     lang, analysis = _lang(config), _state["analysis"]
-    root = "" if lang == session.DEFAULT_LANGUAGE else f"{lang}/"
-    site_url = config.site_url or "/"
     site = edition.Site(
-        lang=lang, template_dir=_state["templates"], site_url=site_url, root=root,
+        lang=lang, template_dir=_state["templates"], site_url=addresses.base(config.site_url or "/"),
+        root=addresses.root(lang),
         page=pages[EDITION_PAGE][0], pdf_name=PDF_NAME.format(lang=lang),
-        official_text=f"{DATA_DIR}/{Path(OFFICIAL_TEXT).name}", publisher=config.copyright or "",
+        official_text=_published_original(), publisher=config.copyright or "",
         year=str(config.extra.get("year") or "") or None,
         short_title=(config.extra.get("masthead") or {}).get("short") or config.site_name,
         epoch=edition.epoch(os.environ, str(_root(config))), pdf=_wants_pdf(config),
         serving=session.current.serving)
     blocks = {block: html.statistics_block(_state["templates"], block, analysis.stats, lang,
-                                           data_url=f"{DATA_DIR}/", root="") for block in edition.ANNEX}
+                                           data_url=f"{opendata.FOLDER}/", root="") for block in edition.ANNEX}
     made = edition.make(site, pages, [name[:-3] for name in analysis.official], blocks)
     if edition.EDITION not in pages[EDITION_PAGE][1]:
         log.warning(str(edition_messages.no_marker(_source(config, files, EDITION_PAGE))))
@@ -345,14 +384,13 @@ def _edition(config: MkDocsConfig, files: Files) -> edition.Made | None:
     return made
 
 
-def _share_context(context: dict, page: Page, lang: str) -> None:
-    shared = _state.get("share", {}).get(_norm(page))
+def _share_context(context: dict, page: Page, lang: str, updated: dates.Day | None) -> None:
+    shared = _state.get("share", {}).get(lang, {}).get(_norm(page))
     if shared is None:
         return
     context["report_meta"] = shared.head
-    lastmod = page.meta.get("git_revision_date_localized_raw_iso_date")  # its own last change
     _state.setdefault("sitemap", {}).setdefault(lang, {})[_norm(page)] = crawl.Entry(
-        shared.head.canonical, lastmod, shared.head.alternates)
+        shared.head.canonical, updated.iso if updated else None, shared.head.alternates)
 
 
 def _edition_context(page: Page) -> None:
@@ -418,9 +456,14 @@ def _open_data(config: MkDocsConfig, folder: Path) -> dict[Path, bytes]:
             homepage=config.site_url or ""),
     }
     out = {path: text.encode("utf-8") for path, text in files.items()}
-    for source in sorted((_root(config) / DATA_DIR / "source").glob("*.txt")):  # the original text
+    for source in sorted((_root(config) / OFFICIAL_TEXT).parent.glob("*.txt")):  # the original text
         out[folder / source.name] = source.read_bytes()
     return out
+
+
+def _published_original() -> str:
+    """The official text's path under the site's root: published with the open data."""
+    return f"{opendata.FOLDER}/{Path(OFFICIAL_TEXT).name}"
 
 
 def _add_to_contents(page: Page, headings: list[tuple[str, str]]) -> None:

@@ -32,6 +32,16 @@ def build_site(config: Path, site_dir: Path, *, env: dict | None = None,
     )
 
 
+def git(repo: Path, *args: str, date: str | None = None) -> str:
+    """``git args`` in ``repo`` as a test's own author, committed at ``date`` (ISO 8601) when
+    given; its output (raises when git fails)."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+    if date:
+        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
+
+
 def real_config() -> dict:
     """The real mkdocs.yml, as MkDocs reads it (``!ENV`` tags resolved, with the test's
     addresses)."""

@@ -69,7 +69,6 @@ def test_two_builds_of_the_same_commit_are_identical(tmp_path):
     assert not differing, (
         f"{len(differing)} of {len(a)} files differ between two builds of the same commit "
         f"(the second three days later, in another time zone): {differing}\n{hints}\n"
-        "Dates must come from SOURCE_DATE_EPOCH or git, never the clock; note that a page not "
-        "committed yet gets the build date as 'last updated' (git-revision-date-localized's "
-        "fallback), so commit new pages before judging this test."
+        "Dates must come from SOURCE_DATE_EPOCH or git, never the clock (a page's 'last updated' "
+        "date and lastmod, hooks/meta/dates.py, take SOURCE_DATE_EPOCH for a file not committed yet)."
     )

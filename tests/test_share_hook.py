@@ -40,8 +40,24 @@ def _no_font(f: Path) -> dict:
     return {"env": {"FONTCONFIG_FILE": str(config)}, "also": "apt-get install fonts-noto-cjk"}
 
 
+#: a character Noto Sans CJK SC has no glyph for (an Egyptian hieroglyph)
+NO_GLYPH = "\U00013000"
+
+
+def _english_title_glyph(f: Path) -> dict:
+    text = edit(f, "theory.en.md", "# II. Theoretical Study\n", f"# II. Theoretical Study {NO_GLYPH}\n")
+    return {"file": "docs/theory.en.md", "line": line_of(text, "# II. Theoretical Study"), "also": NO_GLYPH}
+
+
+def _english_publisher_glyph(f: Path) -> dict:
+    """The English build's own settings (the i18n plugin's), known to the first build too."""
+    edit(f, "./mkdocs.yml", "          copyright: Test\n", f"          copyright: Test {NO_GLYPH}\n")
+    return {"file": "mkdocs.yml", "line": 0, "also": NO_GLYPH}
+
+
 VARIANTS = {"own-description": _own_description, "same-as-home": _same_as_home, "not-text": _not_text,
-            "no-font": _no_font}
+            "no-font": _no_font, "english-title-glyph": _english_title_glyph,
+            "english-publisher-glyph": _english_publisher_glyph}
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +101,16 @@ def test_without_the_pinned_font_the_build_stops_saying_what_to_install_with_not
     assert result.returncode != 0, output
     assert "Traceback" not in output and expect["also"] in output, output
     assert not list(site.rglob("*.html")), "pages were written although the build failed"
+
+
+@pytest.mark.parametrize("name", ["english-title-glyph", "english-publisher-glyph"])
+def test_an_english_card_the_font_cannot_draw_stops_the_build_before_anything_is_written(builds, name):
+    """The Chinese build goes first and writes its pages: the English cards are checked before."""
+    result, expect, site = builds[name]
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output, output
+    where = f"{expect['file']}:{expect['line']}:" if expect["line"] else f"{expect['file']}:"
+    assert where in output and expect["also"] in output, output
+    written = [path for path in site.rglob("*") if path.is_file()] if site.exists() else []
+    assert written == [], f"{len(written)} files were written although the build failed: {written[:5]}"

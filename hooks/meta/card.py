@@ -9,7 +9,8 @@ The text is set in Noto Sans CJK SC (``hooks/fonts.py``: the pinned font, found 
 fontconfig, the simplified-Chinese face of its collection), laid out by measurement with the
 font (``wrap.py``). Pillow's basic layout is used, not libraqm's, so that no library the
 machine may or may not have changes a pixel; PNGs carry no time stamp. The same card gives
-the same bytes on every machine with the pinned Pillow and font.
+the same bytes on every build with the pinned Pillow and the same font files (Debian 12's
+fonts-noto-cjk, 1:20220127+repack1-1): another release of the font draws other glyphs.
 
 Drawing takes a fraction of a second: each image is kept in a cache folder under a key made
 of everything that shapes it (the card's text, this code, Pillow's version, the font files),
@@ -70,11 +71,12 @@ class Card:
 
 
 class MissingGlyphs(Exception):
-    """The font has no glyph for some characters of a card: they would show as empty boxes."""
+    """The font has no glyph for some characters of a card: they would show as empty boxes.
+    ``lacking``: ``(field, characters)`` for each text of the card that has some."""
 
-    def __init__(self, field: str, characters: str) -> None:
-        super().__init__(f"{field}: {characters}")
-        self.field, self.characters = field, characters
+    def __init__(self, lacking: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(f"{field}: {characters}" for field, characters in lacking))
+        self.lacking = lacking
 
 
 # --- the fonts ---------------------------------------------------------------------------------
@@ -119,17 +121,16 @@ def missing(text: str, *, bold: bool = False) -> str:
 
 
 def check(card: Card) -> None:
-    """:class:`MissingGlyphs` for the first text of ``card`` with characters the font lacks."""
+    """:class:`MissingGlyphs` naming every text of ``card`` with characters the font lacks."""
     texts = [("title", card.title, True), ("publisher", card.publisher, True),
              ("edition", card.edition, False), ("year", card.year, False),
              ("summary", card.summary, False)]
     if card.figure:
         f = card.figure
         texts += [("figure", f.number + f.unit, True), ("figure", f.mark, False), ("context", f.context, False)]
-    for field, text, bold in texts:
-        lacking = missing(text, bold=bold)
-        if lacking:
-            raise MissingGlyphs(field, lacking)
+    lacking = [(field, found) for field, text, bold in texts if (found := missing(text, bold=bold))]
+    if lacking:
+        raise MissingGlyphs(lacking)
 
 
 # --- drawing -----------------------------------------------------------------------------------

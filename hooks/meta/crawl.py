@@ -1,9 +1,10 @@
 """``sitemap.xml`` and ``robots.txt``: what search engines are told about the site.
 
-The sitemap lists every page of every language with the date of its own last change (the
-"updated" date the page shows, from its file's git history) and its twins in each language:
-a page that did not change keeps its date. There is no ``changefreq``: an annual report does
-not change daily, and search engines ignore the field.
+The sitemap lists every page of every language with the date its content last changed (the
+"updated" date the page shows: the newest commit among the files it is made from, its data
+included; ``dates.py``) and its twins in each language: a page whose sources did not change
+keeps its date. There is no ``changefreq``: an annual report does not change daily, and
+search engines ignore the field.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import gzip
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr, escape
 
-from .head import base
+from addresses import base
 
 SITEMAP = "sitemap.xml"
 

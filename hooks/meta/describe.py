@@ -23,6 +23,7 @@ from figures.parse.prose import Block, split
 from figures.schema import Problem
 
 from .messages import NO_OPENING, NOT_TEXT, same_as
+from .wrap import CJK
 
 #: about how many characters a description takes, by language (what results show whole)
 BUDGET = {"zh": 120, "en": 160}
@@ -31,8 +32,7 @@ ELLIPSIS = {"zh": "……", "en": "…"}
 _CLAUSE_END = {"zh": "，、；：,;:", "en": ",;:"}
 _ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
 _TAG = re.compile(r"<[^>]+>")
-_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<={CJK})\s+(?={CJK})")
 _MARKUP = re.compile(r"[*_`\[\]<>&\\!]")  # without any of these, the text is as readers see it
 _MARKDOWN = markdown.Markdown()  # one converter, reset for each text: building one costs more
 
@@ -46,7 +46,6 @@ class Described:
     description: str
     description_line: int
     file: str
-    written: bool  # the description is the editor's own (front matter), not the opening text
 
 
 def plain(source: str) -> str:
@@ -66,11 +65,11 @@ def describe(page: Page, blocks: list[Block], lang: str) -> tuple[Described | No
         if not isinstance(node.value, str) or not node.value.strip():
             return None, [Problem(page.path, node.line, NOT_TEXT)]
         text = " ".join(node.value.split())
-        return Described(title_text, title_line, text, node.line, page.path, True), []
+        return Described(title_text, title_line, text, node.line, page.path), []
     text, line = opening(blocks, lang)
     if not text:
         return None, [Problem(page.path, title_line, NO_OPENING)]
-    return Described(title_text, title_line, text, line, page.path, False), []
+    return Described(title_text, title_line, text, line, page.path), []
 
 
 def opening(blocks: list[Block], lang: str) -> tuple[str, int]:

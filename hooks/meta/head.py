@@ -1,6 +1,6 @@
-"""A page's addresses and the tags of its ``<head>`` that search engines and chat apps read.
+"""The tags of a page's ``<head>`` that search engines and chat apps read, and its share image's path.
 
-Every address is absolute, from the site's address (``SITE_URL``): a page's canonical
+Every address is absolute, from the site's address (``SITE_URL``, ``hooks/addresses.py``): a page's canonical
 address, its twins in each language (``hreflang``, with ``x-default`` the Chinese page),
 ``og:url`` and its share image are the same strings everywhere they appear.
 """
@@ -8,31 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DEFAULT_LANGUAGE = "zh"
-LANGUAGES = ("zh", "en")
+from addresses import base, page_url
+from figures.schema import LANGUAGES
+from session import DEFAULT_LANGUAGE
+
+from .card import HEIGHT, WIDTH
+
 #: OpenGraph locales: the Chinese text is of mainland China; the English is British
 OG_LOCALE = {"zh": "zh_CN", "en": "en_GB"}
 #: where the share images are published, under the site's root: <lang>/<page>.png
 IMAGE_DIR = "assets/images/share"
-IMAGE_SIZE = (1200, 630)
-
-
-def base(site_url: str) -> str:
-    return site_url if site_url.endswith("/") else site_url + "/"
-
-
-def path_of(page: str) -> str:
-    """A page's path under a language's root: ``index.md`` → ``""``, ``theory.md`` → ``theory/``."""
-    stem = page[:-3] if page.endswith(".md") else page
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def page_url(site_url: str, page: str, lang: str) -> str:
-    """The canonical address of ``page`` (its Chinese source name) in ``lang``."""
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    return base(site_url) + prefix + path_of(page)
 
 
 def image_path(page: str, lang: str) -> str:
@@ -66,7 +51,6 @@ def head(*, site_url: str, page: str, lang: str, title: str, description: str, s
     """The ``<head>`` tags of ``page`` (its Chinese source name, ``theory.md``) in ``lang``."""
     url = page_url(site_url, page, lang)
     image = base(site_url) + image_path(page, lang)
-    width, height = IMAGE_SIZE
     opengraph = [
         ("og:type", "website" if home else "article"),
         ("og:site_name", site_name),
@@ -77,8 +61,8 @@ def head(*, site_url: str, page: str, lang: str, title: str, description: str, s
         *(("og:locale:alternate", OG_LOCALE[other]) for other in LANGUAGES if other != lang),
         ("og:image", image),
         ("og:image:type", "image/png"),
-        ("og:image:width", str(width)),
-        ("og:image:height", str(height)),
+        ("og:image:width", str(WIDTH)),
+        ("og:image:height", str(HEIGHT)),
         ("og:image:alt", image_alt),
     ]
     return Head(description, url, alternates(site_url, page), opengraph, structured=structured)

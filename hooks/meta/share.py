@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import fonts
+from addresses import base
 from figures.count.stats import Statistics
 from figures.draw.html import UI as FIGURES_UI
 from figures.draw.numbers import qualified
@@ -18,12 +19,11 @@ from figures.schema import LANGUAGES, Metric, Problem
 
 from . import describe, structured
 from .card import Card, Figure, MissingGlyphs, cached
-from .head import Head, base, head, image_path
+from .head import Head, head, image_path
 from .messages import no_glyph
 
 #: a page that draws the open data's downloads is the statistics page: it describes the Dataset
 DOWNLOADS_MARKER = "<!-- figures:downloads -->"
-OFFICIAL = "official_text"
 
 UI = {
     "zh": {"year": "评议年度:{year}年", "alt_figure": "{title}:{figure}。{publisher},{edition}。",
@@ -142,16 +142,11 @@ def page_head(page: str, about: describe.Described, settings: Settings, shown: C
                 site_name=settings.site_name, image_alt=image_alt(shown), home=home, structured=data)
 
 
-def parts(pages: list[str], read: dict[str, Page], about: dict[tuple[str, str], describe.Described],
-          lang: str, home: str) -> list[tuple[str, str]]:
-    """``(title, page)`` of each part of the official text but the opening (the home page)."""
-    out = []
-    for page in pages:
-        meta = read.get(page).meta if read.get(page) else None
-        flag = (meta.children or {}).get(OFFICIAL) if meta else None
-        if page != home and flag is not None and flag.value is True and (page, lang) in about:
-            out.append((about[(page, lang)].title, page))
-    return out
+def parts(official: list[str], about: dict[tuple[str, str], describe.Described], lang: str,
+          home: str) -> list[tuple[str, str]]:
+    """``(title, page)`` of each part of the official text (``official``, the pages marked
+    ``official_text: true`` in order) but the opening (the home page)."""
+    return [(about[(page, lang)].title, page) for page in official if page != home and (page, lang) in about]
 
 
 @dataclass(frozen=True)
@@ -162,18 +157,19 @@ class Shared:
     image: bytes
 
 
-def shared(pages: list[str], read: dict[str, Page], bodies: dict[str, str], about: Described,
-           stats: Statistics, settings: Settings, *, source_path, original: str | None,
-           cache: Path | None, anchors: dict[str, list[tuple[int, int, str]]] | None = None,
+def shared(pages: list[str], bodies: dict[str, str], about: Described, stats: Statistics, settings: Settings, *,
+           official: list[str], highlights: str, source_path, original: str | None, cache: Path | None,
+           anchors: dict[str, list[tuple[int, int, str]]] | None = None,
            ) -> tuple[dict[str, Shared], list[Problem]]:
     """Every page of ``pages`` in the settings' language: its tags and its image (drawn, or
-    taken from ``cache``). The first page is the home page. ``bodies`` and ``anchors`` (the
-    sentences stating each figure) are keyed by source path; ``original`` is the official
-    text's path under the site's root. Raises ``fonts.MissingFont`` where the font is not
-    installed."""
+    taken from ``cache``). The first page is the home page; ``official`` the pages of the
+    official text, in order. ``bodies`` and ``anchors`` (the sentences stating each figure) are
+    keyed by source path; ``highlights`` is the key figures' file as editors name it (a
+    figure the font cannot draw is named there); ``original`` is the official text's path
+    under the site's root. Raises ``fonts.MissingFont`` where the font is not installed."""
     lang = settings.lang
     home = pages[0] if pages else ""
-    report_parts = parts(pages, read, about.pages, lang, home)
+    report_parts = parts(official, about.pages, lang, home)
     out: dict[str, Shared] = {}
     problems: list[Problem] = []
     for page in pages:
@@ -186,7 +182,9 @@ def shared(pages: list[str], read: dict[str, Page], bodies: dict[str, str], abou
         try:
             image = cached(shown, cache)
         except MissingGlyphs as error:
-            problems.append(_glyph_problem(error, described_page))
+            found = (_glyph_problem(field, characters, described_page, highlights)
+                     for field, characters in error.lacking)
+            problems.extend(p for p in found if p not in problems)  # a setting's is the same on every card
             continue
         tags = page_head(page, described_page, settings, shown, home=page == home,
                          body=bodies.get(source, ""), parts=report_parts, original=original)
@@ -194,11 +192,8 @@ def shared(pages: list[str], read: dict[str, Page], bodies: dict[str, str], abou
     return out, problems
 
 
-HIGHLIGHTS = "data/highlights.yml"
-
-
-def _glyph_problem(error: MissingGlyphs, page: describe.Described) -> Problem:
+def _glyph_problem(field: str, characters: str, page: describe.Described, highlights: str) -> Problem:
     where = {"title": (page.file, page.title_line), "summary": (page.file, page.description_line),
              "publisher": ("mkdocs.yml", 0), "edition": ("mkdocs.yml", 0), "year": ("mkdocs.yml", 0)}
-    file, line = where.get(error.field, (HIGHLIGHTS, 0))
-    return Problem(file, line, no_glyph(error.characters, error.field, fonts.SANS))
+    file, line = where.get(field, (highlights, 0))
+    return Problem(file, line, no_glyph(characters, field, fonts.SANS))

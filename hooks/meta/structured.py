@@ -6,16 +6,17 @@ does not state. Every address is absolute.
 """
 from __future__ import annotations
 
+from addresses import base, page_url
 from figures.draw.html import UI
-
-from .head import DEFAULT_LANGUAGE, LANGUAGES, base, page_url
+from figures.draw.opendata import FOLDER
+from figures.schema import LANGUAGES
+from session import DEFAULT_LANGUAGE
 
 CONTEXT = "https://schema.org"
 #: the open data files (published under data/) and their media types; their names are those
 #: of the statistics page's downloads
 DATA_FILES = (("metrics.csv", "text/csv"), ("metrics.json", "application/json"),
               ("datapackage.json", "application/json"))
-DATA_DIR = "data"
 
 
 def organisation(name: str) -> dict:
@@ -25,7 +26,7 @@ def organisation(name: str) -> dict:
 def dataset(*, site_url: str, page: str, lang: str, name: str, description: str, publisher: str,
             year: str, image: str) -> dict:
     """The open data, described on the statistics page ``page`` in ``lang``."""
-    folder = base(site_url) + DATA_DIR + "/"
+    folder = base(site_url) + FOLDER + "/"
     names = {file: title for file, title, *_ in UI[lang]["downloads"]}
     return {
         "@context": CONTEXT,

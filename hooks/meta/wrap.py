@@ -19,7 +19,10 @@ Measure = Callable[[str], float]
 CLOSING = set("，。、；：！？）》〉」』】〕”’…—·,.;:!?)]}%")
 #: marks that must not end a line: they stay with what comes after them
 OPENING = set("（《〈「『【〔“‘([{")
-_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\U00020000-\U0003ffff]")
+#: a Chinese (CJK) character: ideographs (the extensions beyond the BMP included), CJK marks and
+#: full-width forms. It breaks a line anywhere, and no space stands between two of them.
+CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\U00020000-\U0003ffff]"
+_WIDE = re.compile(CJK)
 
 
 def atoms(text: str) -> list[str]:

@@ -61,8 +61,8 @@ def test_the_same_card_gives_the_same_bytes_in_another_process():
 
 def test_a_character_the_font_lacks_is_refused_not_drawn_as_a_box():
     with pytest.raises(MissingGlyphs) as raised:
-        card.render(Card("zh", "标题\U0001F600", "发布者", "报告", "2023"))
-    assert (raised.value.field, raised.value.characters) == ("title", "\U0001F600")
+        card.render(Card("zh", "标题\U0001F600", "发布者\U00013000", "报告", "2023"))
+    assert raised.value.lacking == [("title", "\U0001F600"), ("publisher", "\U00013000")]  # every one
     assert card.missing("共青团上海市委员会 2023 “Nine Ones”") == ""
 
 

@@ -1,4 +1,4 @@
-"""hooks/meta/crawl.py: the sitemap tells each page's own date; robots.txt names the sitemap."""
+"""hooks/meta/crawl.py: the sitemap tells each page's date; robots.txt names the sitemap."""
 from __future__ import annotations
 
 import gzip

@@ -18,7 +18,7 @@ def test_the_opening_sentences_are_taken_whole_while_they_fit():
     assert problems == []
     assert d.title == "二、标题" and d.title_line == 5
     assert d.description == "第一句话说了一件事。" * 3
-    assert d.description_line == 9 and not d.written
+    assert d.description_line == 9  # the paragraph's line
 
 
 def test_sentences_stop_before_the_budget_and_never_end_mid_sentence():
@@ -34,6 +34,8 @@ def test_the_text_is_what_readers_see_not_markdown():
     assert d.title == "Title"
     assert d.description == 'The Implementation Opinions were issued by the "CYL".'
     assert plain("第一行\n第二行 and\nmore") == "第一行第二行 and more"
+    # a character of CJK Extension B (𠮷) is Chinese too, as the share card's lines take it
+    assert plain("吉祥的𠮷\n字") == "吉祥的𠮷字" and plain("字\n𠮷") == "字𠮷"
 
 
 def test_a_first_sentence_longer_than_the_budget_is_cut_at_a_clause_with_an_ellipsis():
@@ -52,7 +54,7 @@ def test_a_first_sentence_longer_than_the_budget_is_cut_at_a_clause_with_an_elli
 
 def test_the_editor_s_own_description_wins_and_must_be_text():
     d, problems = _describe("---\ndescription: 本页说明   一件事。\n---\n\n# 标题\n\n正文第一句。\n")
-    assert problems == [] and d.description == "本页说明 一件事。" and d.written and d.description_line == 2
+    assert problems == [] and d.description == "本页说明 一件事。" and d.description_line == 2  # the front matter's
     d, problems = _describe("---\ndescription: [a, b]\n---\n\n# 标题\n\n正文。\n")
     assert d is None and [(p.line, p.message) for p in problems] == [(2, NOT_TEXT)]
 

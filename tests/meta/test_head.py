@@ -1,17 +1,14 @@
-"""hooks/meta/head.py: absolute addresses from the site's address, the same everywhere."""
+"""hooks/meta/head.py: the share tags, with absolute addresses from the site's address."""
 from __future__ import annotations
 
-from meta.head import alternates, head, image_path, page_url, path_of
+from meta.head import alternates, head, image_path
 
 SITE = "https://example.github.io/report-2023/"
 
 
-def test_addresses_follow_the_site_s_address_and_language():
-    assert path_of("index.md") == "" and path_of("theory.md") == "theory/" and path_of("a/index.md") == "a/"
-    assert page_url(SITE, "theory.md", "zh") == SITE + "theory/"
-    assert page_url(SITE, "theory.md", "en") == SITE + "en/theory/"
-    assert page_url("http://127.0.0.1:8000", "index.md", "en") == "http://127.0.0.1:8000/en/"
+def test_each_share_image_has_its_path_by_language():
     assert image_path("index.md", "en") == "assets/images/share/en/index.png"
+    assert image_path("theory.md", "zh") == "assets/images/share/zh/theory.png"
 
 
 def test_alternates_name_both_languages_and_the_chinese_page_as_default():

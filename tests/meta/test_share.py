@@ -32,6 +32,12 @@ def _settings(lang: str) -> share.Settings:
                           "2023年基层评议公开内容" if lang == "zh" else "2023 Disclosure", "2023")
 
 
+def _shared(analysis, about, settings, cache, *, original=None, anchors=None):
+    return share.shared(real_nav(), analysis.bodies, about, analysis.stats, settings, official=analysis.official,
+                        highlights="data/highlights.yml", source_path=pipeline.source_path, original=original,
+                        cache=cache, anchors=anchors)
+
+
 def test_every_page_of_the_site_is_described_in_both_languages_each_differently(about):
     assert about.problems == []
     for lang in ("zh", "en"):
@@ -72,9 +78,8 @@ def test_a_section_s_headline_is_its_first_key_figure_with_its_qualifier():
 
 def test_each_page_gets_its_tags_its_image_and_the_right_structured_data(analysis, about, tmp_path):
     for lang in ("zh", "en"):
-        out, problems = share.shared(real_nav(), analysis.pages, analysis.bodies, about, analysis.stats,
-                                     _settings(lang), source_path=pipeline.source_path,
-                                     original="data/report-2023.zh.txt", cache=tmp_path, anchors=analysis.anchors)
+        out, problems = _shared(analysis, about, _settings(lang), tmp_path, original="data/report-2023.zh.txt",
+                                anchors=analysis.anchors)
         assert problems == [] and list(out) == real_nav()
         assert all(s.image.startswith(b"\x89PNG") for s in out.values())
         assert out["index.md"].head.structured["@type"] == "Report"
@@ -89,11 +94,17 @@ def test_a_title_the_font_cannot_draw_is_a_problem_on_its_line(analysis, about, 
     page = about.pages[("theory.md", "zh")]
     broken = share.Described({**about.pages, ("theory.md", "zh"): type(page)(
         **{**page.__dict__, "title": "二、学习\U0001F600"})}, [])
-    _, problems = share.shared(real_nav(), analysis.pages, analysis.bodies, broken, analysis.stats,
-                               _settings("zh"), source_path=pipeline.source_path, original=None, cache=tmp_path)
+    _, problems = _shared(analysis, broken, _settings("zh"), tmp_path)
     assert [(p.file, p.line) for p in problems] == [("docs/theory.md", page.title_line)]
     message = str(problems[0].message)
     assert "\U0001F600" in message and "Noto Sans CJK SC" in message
+
+
+def test_a_setting_the_font_cannot_draw_is_one_problem_not_one_a_page(analysis, about, tmp_path):
+    settings = share.Settings("en", SITE, "Report", "CYL \U00013000", "2023 Disclosure", "2023")
+    _, problems = _shared(analysis, about, settings, tmp_path)
+    assert [(p.file, p.line) for p in problems] == [("mkdocs.yml", 0)]
+    assert "\U00013000" in str(problems[0].message)
 
 
 def test_every_headline_figure_is_written_as_its_sentence_writes_it(analysis):

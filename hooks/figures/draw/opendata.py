@@ -10,20 +10,20 @@ import csv
 import io
 import json
 
-from ..schema import QUALIFIERS, Category, Metric
+from addresses import page_url
+
+from ..schema import LANGUAGES, QUALIFIERS, Category, Metric
 from .anchors import anchor_id
 
+#: where the open data is published, under the site's root (``data/metrics.json``)
+FOLDER = "data"
 COLUMNS = ("id", "section", "value", "qualifier", "category", "person_times", "cumulative", "in_total",
            "unit_zh", "unit_en", "label_zh", "label_en", "url_zh", "url_en")
 
 
 def urls(metric: Metric, site_url: str) -> dict[str, str]:
     """The address of the sentence stating ``metric``, in each language."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return {
-        "zh": f"{base}{metric.section}/#{anchor_id(metric.id)}",
-        "en": f"{base}en/{metric.section}/#{anchor_id(metric.id)}",
-    }
+    return {lang: f"{page_url(site_url, metric.section, lang)}#{anchor_id(metric.id)}" for lang in LANGUAGES}
 
 
 def records(metrics: list[Metric], site_url: str) -> list[dict]:
